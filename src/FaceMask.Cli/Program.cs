@@ -1,0 +1,1 @@
+System.Console.WriteLine(FaceMask.Runtime.TorchRuntime.LibTorchVersion); return 0;
