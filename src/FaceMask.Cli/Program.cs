@@ -1,1 +1,3 @@
-System.Console.WriteLine(FaceMask.Runtime.TorchRuntime.LibTorchVersion); return 0;
+using FaceMask.Cli;
+
+return FaceMaskApp.Run(args);

@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using System.Globalization;
+using FaceMask.Data;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FaceMask.Cli.Commands;
+
+/// <summary><c>facemask augment</c>: a balanced, augmented copy of a dataset (never written into the source).</summary>
+internal sealed class AugmentCommand(IAnsiConsole console) : Command<AugmentCommand.Options>
+{
+    internal sealed class Options : CommandSettings
+    {
+        [CommandOption("--data <DIR>")]
+        [Description("Source dataset root (ImageFolder layout).")]
+        public string? Data { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("New dataset root; must not exist or be empty, and not be inside --data.")]
+        public string? Out { get; init; }
+
+        [CommandOption("--per-class <N>")]
+        [Description("Images per class in the copy.")]
+        public int PerClass { get; init; }
+
+        [CommandOption("--seed <N>")]
+        [Description("Seed (default 0).")]
+        public int Seed { get; init; }
+    }
+
+    protected override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
+    {
+        if (settings.Data is null || settings.Out is null || settings.PerClass < 1)
+        {
+            throw new FaceMaskException("augment needs --data DIR, --out DIR and --per-class N (N >= 1)");
+        }
+
+        var summary = DatasetAugmenter.WriteBalancedCopy(settings.Data, settings.Out, settings.PerClass, settings.Seed);
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {settings.Out}:"));
+        console.WriteLine(summary.ToString() ?? string.Empty);
+        return 0;
+    }
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using FaceMask.Cli.Rendering;
+using FaceMask.Cli.Settings;
+using FaceMask.Models;
+using FaceMask.Protocols;
+using FaceMask.Reporting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FaceMask.Cli.Commands;
+
+/// <summary><c>facemask evaluate</c>: a saved model on a labelled folder, written as a run folder.</summary>
+internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateCommand.Options>
+{
+    internal sealed class Options : DataSettings
+    {
+        [CommandOption("--model <DIR>")]
+        [Description("Model folder (holds model.json).")]
+        public string? Model { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("Run folder (default runs/<timestamp>-evaluate).")]
+        public string? Out { get; init; }
+    }
+
+    protected override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        using var model = ModelStore.Load(settings.Model ?? throw new FaceMaskException("--model DIR is required"));
+        if (settings.Size is { } size && size != model.Manifest.InputSize)
+        {
+            throw new FaceMaskException($"--size {size}: the model at {settings.Model} expects {model.Manifest.InputSize} px");
+        }
+
+        var load = settings.LoadOptions(model.Manifest.InputSize, ResizeModeNames.Parse(model.Manifest.Resize));
+        var data = DataConsole.Load(console, settings.RequireData(), load, cancellationToken);
+        string runDir = RunFolder.Create(settings.Out, "evaluate", started);
+        using var result = EvaluationProtocol.Run(model, data);
+        var runContext = new RunContext
+        {
+            Verb = "evaluate",
+            Command = CommandLine.Of("evaluate", context.Remaining.Raw),
+            StartedUtc = started,
+            WallSeconds = clock.Elapsed.TotalSeconds,
+            Data = data,
+            Settings = new Dictionary<string, string> { ["model"] = Path.GetFullPath(settings.Model!) },
+        };
+        var (report, _) = RunRecorder.Record(result, runContext, runDir, model.Manifest);
+        ReportConsole.Print(console, report, runDir);
+        return 0;
+    }
+}

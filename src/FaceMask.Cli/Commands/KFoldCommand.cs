@@ -1,0 +1,68 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using FaceMask.Cli.Rendering;
+using FaceMask.Cli.Settings;
+using FaceMask.Evaluation;
+using FaceMask.Protocols;
+using FaceMask.Reporting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FaceMask.Cli.Commands;
+
+/// <summary><c>facemask kfold</c>: stratified (optionally grouped) k-fold cross-validation.</summary>
+internal sealed class KFoldCommand(IAnsiConsole console) : Command<KFoldCommand.Options>
+{
+    internal sealed class Options : TrainingSettings
+    {
+        [CommandOption("--folds <K>")]
+        [Description("Number of folds (default 10).")]
+        public int Folds { get; init; } = 10;
+
+        [CommandOption("--groups <CSV>")]
+        [Description("CSV with a 'path' column (relative to the dataset root) and a group column; a group never spans two folds.")]
+        public string? Groups { get; init; }
+
+        [CommandOption("--group-column <NAME>")]
+        [Description("Column of --groups holding the group id (default 'group').")]
+        public string GroupColumn { get; init; } = "group";
+    }
+
+    protected override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var options = settings.ExperimentOptions();
+        var data = DataConsole.Load(console, settings.RequireData(), settings.LoadOptions(), cancellationToken);
+        if (settings.Groups is not null)
+        {
+            var table = GroupTable.Load(settings.Groups, settings.GroupColumn);
+            string[] groups = table.Resolve(data.Paths, out int missing);
+            if (missing > 0)
+            {
+                console.MarkupLine($"[yellow]{missing} image(s) have no row in {Markup.Escape(settings.Groups)}; each is its own group.[/]");
+            }
+
+            options = options with { Groups = groups };
+        }
+
+        string runDir = RunFolder.Create(settings.Out, "kfold", started);
+        using var result = TrainingConsole.Run(console, "k-fold", p => KFoldProtocol.Run(data, options, settings.Folds, p, cancellationToken));
+        var record = settings.Record();
+        record["folds"] = settings.Folds.ToString(CultureInfo.InvariantCulture);
+        record["groups"] = settings.Groups is null ? string.Empty : $"{settings.Groups}:{settings.GroupColumn}";
+        var runContext = new RunContext
+        {
+            Verb = "kfold",
+            Command = CommandLine.Of("kfold", context.Remaining.Raw),
+            StartedUtc = started,
+            WallSeconds = clock.Elapsed.TotalSeconds,
+            Data = data,
+            Settings = record,
+        };
+        var (report, _) = RunRecorder.Record(result, runContext, runDir);
+        ReportConsole.Print(console, report, runDir);
+        return result.Cancelled ? 130 : 0;
+    }
+}

@@ -1,0 +1,93 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using FaceMask.Inference;
+using FaceMask.Models;
+using FaceMask.Reporting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FaceMask.Cli.Commands;
+
+/// <summary><c>facemask predict</c>: label and class probabilities for image files or folders.</summary>
+internal sealed class PredictCommand(IAnsiConsole console) : Command<PredictCommand.Options>
+{
+    internal sealed class Options : CommandSettings
+    {
+        [CommandArgument(0, "<PATH>")]
+        [Description("Image files or folders (searched recursively).")]
+        public string[] Paths { get; init; } = [];
+
+        [CommandOption("--model <DIR>")]
+        [Description("Model folder (holds model.json).")]
+        public string? Model { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Print JSON instead of a table.")]
+        public bool Json { get; init; }
+
+        [CommandOption("--csv")]
+        [Description("Print CSV (path,pred,p_<class>…,error) instead of a table.")]
+        public bool Csv { get; init; }
+    }
+
+    protected override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
+    {
+        using var model = ModelStore.Load(settings.Model ?? throw new FaceMaskException("--model DIR is required"));
+        var files = ImageClassifier.ExpandPaths(settings.Paths);
+        if (files.Count == 0)
+        {
+            throw new FaceMaskException($"no images found in {string.Join(", ", settings.Paths)}");
+        }
+
+        var predictions = new ImageClassifier(model).Classify(files);
+        var classes = model.Manifest.Classes;
+        if (settings.Json)
+        {
+            var payload = predictions.Select(p => new { path = p.Path, label = p.Label, probabilities = p.Probabilities, error = p.Error });
+            Console.Out.WriteLine(JsonSerializer.Serialize(payload, new JsonSerializerOptions { WriteIndented = true }));
+        }
+        else if (settings.Csv)
+        {
+            var sb = new StringBuilder("path,pred");
+            foreach (string c in classes)
+            {
+                sb.Append(",p_").Append(PredictionsCsvExporter.Csv(c));
+            }
+
+            sb.Append(",error\n");
+            foreach (var p in predictions)
+            {
+                sb.Append(PredictionsCsvExporter.Csv(p.Path)).Append(',').Append(p.Label is null ? string.Empty : PredictionsCsvExporter.Csv(p.Label));
+                foreach (string c in classes)
+                {
+                    sb.Append(',').Append(p.Probabilities.TryGetValue(c, out float v) ? v.ToString("0.######", CultureInfo.InvariantCulture) : string.Empty);
+                }
+
+                sb.Append(',').Append(p.Error is null ? string.Empty : PredictionsCsvExporter.Csv(p.Error)).Append('\n');
+            }
+
+            Console.Out.Write(sb.ToString());
+        }
+        else
+        {
+            var table = new Table().AddColumn("image").AddColumn("label");
+            foreach (string c in classes)
+            {
+                table.AddColumn(new TableColumn(Markup.Escape(c)).RightAligned());
+            }
+
+            foreach (var p in predictions)
+            {
+                var cells = new List<string> { Markup.Escape(p.Path), p.Label is null ? $"[red]{Markup.Escape(p.Error ?? "error")}[/]" : $"[bold]{Markup.Escape(p.Label)}[/]" };
+                cells.AddRange(classes.Select(c => p.Probabilities.TryGetValue(c, out float v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : string.Empty));
+                table.AddRow(cells.ToArray());
+            }
+
+            console.Write(table);
+        }
+
+        return predictions.Any(p => p.Error is not null) ? 2 : 0;
+    }
+}

@@ -1,0 +1,72 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using FaceMask.Cli.Rendering;
+using FaceMask.Cli.Settings;
+using FaceMask.Models;
+using FaceMask.Protocols;
+using FaceMask.Reporting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FaceMask.Cli.Commands;
+
+/// <summary><c>facemask train</c>: stratified hold-out training (the original old model's protocol), or more epochs for a saved model.</summary>
+internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Options>
+{
+    internal sealed class Options : TrainingSettings
+    {
+        [CommandOption("--test-split <FRACTION>")]
+        [Description("Share of each class held out for testing (default 0.3; 0 trains on everything).")]
+        public double TestSplit { get; init; } = 0.3;
+
+        [CommandOption("--resume <MODEL_DIR>")]
+        [Description("Train a saved model further (its classes, size and normalisation are kept).")]
+        public string? Resume { get; init; }
+    }
+
+    protected override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var options = settings.ExperimentOptions();
+        TrainedModel? resume = settings.Resume is null ? null : ModelStore.Load(settings.Resume);
+        try
+        {
+            var load = resume is null
+                ? settings.LoadOptions()
+                : settings.LoadOptions(resume.Manifest.InputSize, ResizeModeNames.Parse(resume.Manifest.Resize));
+            var data = DataConsole.Load(console, settings.RequireData(), load, cancellationToken);
+            if (resume is not null)
+            {
+                ModelCompatibility.EnsureMatches(resume.Manifest, data);
+                options = options with { Arch = resume.Manifest.Arch, Normalization = resume.Manifest.Normalization };
+            }
+
+            string runDir = RunFolder.Create(settings.Out, "train", started);
+            using var result = TrainingConsole.Run(console, "training", p => HoldoutProtocol.Run(data, options, settings.TestSplit, resume, p, cancellationToken));
+            resume = null; // owned by the result now
+            var runContext = new RunContext
+            {
+                Verb = "train",
+                Command = CommandLine.Of("train", context.Remaining.Raw),
+                StartedUtc = started,
+                WallSeconds = clock.Elapsed.TotalSeconds,
+                Data = data,
+                Settings = new Dictionary<string, string>(settings.Record()) { ["test_split"] = settings.TestSplit.ToString(System.Globalization.CultureInfo.InvariantCulture), ["resume"] = settings.Resume ?? string.Empty },
+            };
+            var (report, _) = RunRecorder.Record(result, runContext, runDir);
+            ReportConsole.Print(console, report, runDir);
+            if (result.Cancelled)
+            {
+                console.MarkupLine("[yellow]Stopped early: the model holds the last complete epoch.[/]");
+                return 130;
+            }
+
+            return 0;
+        }
+        finally
+        {
+            resume?.Dispose();
+        }
+    }
+}

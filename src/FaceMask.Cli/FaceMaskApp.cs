@@ -1,0 +1,70 @@
+using FaceMask.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FaceMask.Cli;
+
+/// <summary>The <c>facemask</c> command tree. Exit codes: 0 ok, 1 unexpected failure, 2 bad input, 130 stopped by Ctrl+C.</summary>
+internal static class FaceMaskApp
+{
+    public static int Run(string[] args, IAnsiConsole? console = null)
+    {
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (!cancellation.IsCancellationRequested)
+            {
+                e.Cancel = true; // first Ctrl+C: finish the current batch, keep the last complete epoch
+                cancellation.Cancel();
+            }
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var app = new CommandApp();
+            app.Configure(config =>
+            {
+                config.SetApplicationName("facemask");
+                config.ConfigureConsole(console ?? AnsiConsole.Console);
+
+                config.SetExceptionHandler((ex, _) => HandleException(console ?? AnsiConsole.Console, ex));
+                config.AddCommand<TrainCommand>("train").WithDescription("Train on a stratified hold-out split (default 70:30) and save the model.")
+                    .WithExample("train", "--data", "images", "--arch", "seed4", "--test-split", "0.3");
+                config.AddCommand<KFoldCommand>("kfold").WithDescription("Stratified k-fold cross-validation (default 10 folds).")
+                    .WithExample("kfold", "--data", "images", "--folds", "10", "--epochs", "10");
+                config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Evaluate a saved model on a labelled folder.");
+                config.AddCommand<PredictCommand>("predict").WithDescription("Classify image files or folders with a saved model.");
+                config.AddCommand<AugmentCommand>("augment").WithDescription("Write a class-balanced, augmented copy of a dataset.");
+                config.AddBranch("data", data =>
+                {
+                    data.SetDescription("Inspect a dataset.");
+                    data.AddCommand<DataStatsCommand>("stats").WithDescription("Images per class and the files that would be skipped.");
+                });
+            });
+            return app.Run(args, cancellation.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static int HandleException(IAnsiConsole console, Exception ex)
+    {
+        switch (ex)
+        {
+            case FaceMaskException user:
+                console.MarkupLine($"[red]error:[/] {Markup.Escape(user.Message)}");
+                return 2;
+            case CommandAppException cli:
+                console.MarkupLine($"[red]error:[/] {Markup.Escape(cli.Message)}");
+                return 2;
+            case OperationCanceledException:
+                console.MarkupLine("[yellow]stopped[/]");
+                return 130;
+            default:
+                console.WriteException(ex, ExceptionFormats.ShortenEverything);
+                return 1;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json.Serialization;
+
+namespace FaceMask.Models;
+
+/// <summary>The <c>model.json</c> manifest that makes a model folder self-describing.</summary>
+public sealed record ModelManifest
+{
+    /// <summary>The manifest format tag written by this version.</summary>
+    public const string CurrentFormat = "facemask-model/1";
+
+    /// <summary>Format tag; models of another format are refused.</summary>
+    [JsonPropertyName("format")]
+    public string Format { get; init; } = CurrentFormat;
+
+    /// <summary>Architecture name (see <see cref="ModelArchitectures"/>).</summary>
+    [JsonPropertyName("arch")]
+    public required string Arch { get; init; }
+
+    /// <summary>Class names, in output order.</summary>
+    [JsonPropertyName("classes")]
+    public required IReadOnlyList<string> Classes { get; init; }
+
+    /// <summary>Input side in pixels.</summary>
+    [JsonPropertyName("input_size")]
+    public required int InputSize { get; init; }
+
+    /// <summary>How images are brought to the input size ("stretch" or "center-crop").</summary>
+    [JsonPropertyName("resize")]
+    public string Resize { get; init; } = "stretch";
+
+    /// <summary>Per-channel normalisation of [0, 1] pixels.</summary>
+    [JsonPropertyName("normalization")]
+    public required Normalization Normalization { get; init; }
+
+    /// <summary>Seed of the training run.</summary>
+    [JsonPropertyName("seed")]
+    public int Seed { get; init; }
+
+    /// <summary>Epochs trained in total, over every resume.</summary>
+    [JsonPropertyName("epochs")]
+    public int Epochs { get; init; }
+
+    /// <summary>Fingerprint of the training data (see the dataset loader).</summary>
+    [JsonPropertyName("dataset_fingerprint")]
+    public string? DatasetFingerprint { get; init; }
+
+    /// <summary>Dataset root the model was trained on, for the record.</summary>
+    [JsonPropertyName("dataset_root")]
+    public string? DatasetRoot { get; init; }
+
+    /// <summary>Headline metrics measured when the model was saved (e.g. accuracy, macro_f1 on the held-out split).</summary>
+    [JsonPropertyName("metrics")]
+    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Library versions that produced the model.</summary>
+    [JsonPropertyName("versions")]
+    public IReadOnlyDictionary<string, string> Versions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>When the model was written (UTC, ISO 8601).</summary>
+    [JsonPropertyName("created_utc")]
+    public DateTime CreatedUtc { get; init; } = DateTime.UtcNow;
+
+    /// <summary>Weights file name inside the folder.</summary>
+    [JsonPropertyName("weights_file")]
+    public string WeightsFile { get; init; } = "weights.bin";
+
+    /// <summary>SHA-256 of the weights file; a mismatch means the file was truncated or changed.</summary>
+    [JsonPropertyName("weights_sha256")]
+    public string? WeightsSha256 { get; init; }
+}

@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using TorchSharp;
+
+namespace FaceMask.Models;
+
+/// <summary>Saves and loads model folders: <c>model.json</c> plus the weights file.</summary>
+public static class ModelStore
+{
+    /// <summary>Name of the manifest file inside a model folder.</summary>
+    public const string ManifestFile = "model.json";
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    /// <summary>
+    /// Writes the model into <paramref name="directory"/> atomically: everything goes to a temporary sibling folder
+    /// that is renamed into place. An existing folder is replaced only when <paramref name="overwrite"/> is set.
+    /// </summary>
+    public static ModelManifest Save(TrainedModel model, string directory, bool overwrite = false)
+    {
+        string target = Path.GetFullPath(directory);
+        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !overwrite)
+        {
+            throw new FaceMaskException($"{directory}: a model folder already exists there; choose another --out or remove it");
+        }
+
+        string parent = Path.GetDirectoryName(target) ?? ".";
+        Directory.CreateDirectory(parent);
+        string temp = Path.Combine(parent, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        Directory.CreateDirectory(temp);
+        try
+        {
+            string weights = Path.Combine(temp, model.Manifest.WeightsFile);
+            model.Network.save(weights);
+            var manifest = model.Manifest with { WeightsSha256 = Sha256(weights) };
+            File.WriteAllText(Path.Combine(temp, ManifestFile), JsonSerializer.Serialize(manifest, JsonOptions));
+            foreach (var extra in Directory.Exists(target) ? Directory.GetFiles(target) : [])
+            {
+                // keep files the user put there (a model card, notes) when overwriting
+                string name = Path.GetFileName(extra);
+                if (name != ManifestFile && name != manifest.WeightsFile)
+                {
+                    File.Copy(extra, Path.Combine(temp, name));
+                }
+            }
+
+            if (Directory.Exists(target))
+            {
+                string old = target + ".old-" + Guid.NewGuid().ToString("N")[..8];
+                Directory.Move(target, old);
+                Directory.Move(temp, target);
+                Directory.Delete(old, recursive: true);
+            }
+            else
+            {
+                Directory.Move(temp, target);
+            }
+
+            model.Manifest = manifest;
+            return manifest;
+        }
+        catch
+        {
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Reads and checks a model folder's manifest without loading the weights.</summary>
+    public static ModelManifest ReadManifest(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new FaceMaskException($"{directory}: no such model folder");
+        }
+
+        string path = Path.Combine(directory, ManifestFile);
+        if (!File.Exists(path))
+        {
+            throw new FaceMaskException($"{directory}: not a model folder (no {ManifestFile})");
+        }
+
+        ModelManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(path), JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new FaceMaskException($"{path}: corrupt model manifest ({ex.Message})", ex);
+        }
+
+        if (manifest is null || manifest.Classes is null || manifest.Classes.Count < 2 || manifest.Normalization is null)
+        {
+            throw new FaceMaskException($"{path}: incomplete model manifest (classes, arch, input_size and normalization are required)");
+        }
+
+        if (manifest.Format != ModelManifest.CurrentFormat)
+        {
+            throw new FaceMaskException($"{path}: model format '{manifest.Format}' is not supported (expected '{ModelManifest.CurrentFormat}')");
+        }
+
+        if (!ModelArchitectures.Names.Contains(manifest.Arch))
+        {
+            throw new FaceMaskException($"{path}: unknown architecture '{manifest.Arch}'; known: {string.Join(", ", ModelArchitectures.Names)}");
+        }
+
+        return manifest;
+    }
+
+    /// <summary>Loads a model folder, checking the weights' integrity. Errors name the folder and the problem.</summary>
+    public static TrainedModel Load(string directory)
+    {
+        var manifest = ReadManifest(directory);
+        string weights = Path.Combine(directory, manifest.WeightsFile);
+        if (!File.Exists(weights))
+        {
+            throw new FaceMaskException($"{weights}: the model's weights file is missing");
+        }
+
+        if (manifest.WeightsSha256 is { } expected && !string.Equals(expected, Sha256(weights), StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FaceMaskException($"{weights}: weights file is truncated or corrupt (checksum differs from model.json)");
+        }
+
+        var network = ModelArchitectures.Create(manifest.Arch, manifest.Classes.Count, manifest.InputSize);
+        try
+        {
+            network.load(weights);
+        }
+        catch (Exception ex) when (ex is not FaceMaskException)
+        {
+            network.Dispose();
+            throw new FaceMaskException($"{weights}: weights do not fit a {manifest.Arch} model with {manifest.Classes.Count} classes at {manifest.InputSize} px ({ex.Message})", ex);
+        }
+
+        network.eval();
+        return new TrainedModel(network, manifest);
+    }
+
+    /// <summary>Versions recorded in every manifest.</summary>
+    public static IReadOnlyDictionary<string, string> CurrentVersions() => new Dictionary<string, string>
+    {
+        ["facemask"] = typeof(ModelStore).Assembly.GetName().Version?.ToString() ?? "0",
+        ["torchsharp"] = typeof(torch).Assembly.GetName().Version?.ToString() ?? "?",
+        ["libtorch"] = torch.__version__,
+        ["dotnet"] = Environment.Version.ToString(),
+    };
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using FaceMask.Data;
+using FaceMask.Evaluation;
+using FaceMask.Training;
+
+namespace FaceMask.Protocols;
+
+/// <summary>
+/// Stratified, shuffled, seeded k-fold cross-validation (the original "new model" protocol): a fresh model per fold,
+/// per-fold metrics, their mean and sd, and the pooled report over all out-of-fold predictions.
+/// With groups, every group stays inside one fold.
+/// </summary>
+public static class KFoldProtocol
+{
+    /// <summary>Runs every fold. The returned model is the last fold's.</summary>
+    public static ExperimentResult Run(
+        LoadedDataset data,
+        ExperimentOptions options,
+        int folds,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        int[][] testFolds = options.Groups is { } groups
+            ? DataSplitter.StratifiedGroupKFold(data.Labels, groups, folds, options.Training.Seed)
+            : DataSplitter.StratifiedKFold(data.Labels, folds, options.Training.Seed);
+
+        var outcomes = new List<FoldOutcome>();
+        var oof = new List<PredictionRow>();
+        var trainTruth = new List<int>();
+        var trainPred = new List<int>();
+        var history = new List<EpochResult>();
+        Models.TrainedModel? last = null;
+        bool cancelled = false;
+        try
+        {
+            for (int f = 0; f < testFolds.Length; f++)
+            {
+                var clock = Stopwatch.StartNew();
+                int[] test = testFolds[f];
+                int[] train = DataSplitter.Complement(test, data.Count);
+                last?.Dispose();
+                last = ModelRunner.CreateModel(data, options with { Training = options.Training with { Seed = options.Training.Seed + f } });
+                var trainingOptions = options.Training with
+                {
+                    Seed = options.Training.Seed + f,
+                    SampleWeights = ModelRunner.SubsetWeights(options.Training.SampleWeights, train),
+                };
+                TrainingResult result;
+                using (var trainSet = TensorSet.FromPixels(data.Pixels, data.Labels, data.Size, train, options.Normalization))
+                using (var testSet = TensorSet.FromPixels(data.Pixels, data.Labels, data.Size, test, options.Normalization))
+                {
+                    result = new Trainer(trainingOptions, options.Normalization).Train(last.Network, trainSet, testSet, f + 1, progress, cancellationToken);
+                }
+
+                history.AddRange(result.History);
+                if (result.Cancelled)
+                {
+                    cancelled = true;
+                    if (result.CompletedEpochs == 0)
+                    {
+                        break;
+                    }
+                }
+
+                var testRows = ModelRunner.Predict(last, data, test, f + 1);
+                var trainRows = ModelRunner.Predict(last, data, train, f + 1);
+                oof.AddRange(testRows);
+                trainTruth.AddRange(trainRows.Select(r => r.Truth));
+                trainPred.AddRange(trainRows.Select(r => r.Predicted));
+                var testReport = ModelRunner.Report(testRows, data.Classes);
+                outcomes.Add(new FoldOutcome(f + 1, testReport, ModelRunner.Report(trainRows, data.Classes), result.History, clock.Elapsed.TotalSeconds));
+                last.Manifest = ModelRunner.Manifest(data, options with { Training = trainingOptions }, result.CompletedEpochs, testReport);
+                if (cancelled)
+                {
+                    break;
+                }
+            }
+
+            if (outcomes.Count == 0)
+            {
+                throw new OperationCanceledException("stopped before the first epoch of the first fold finished");
+            }
+
+            oof.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            return new ExperimentResult
+            {
+                Labels = data.Classes,
+                Test = ModelRunner.Report(oof, data.Classes),
+                Train = ClassificationReport.Compute(trainTruth, trainPred, data.Classes),
+                Predictions = oof,
+                History = history,
+                Folds = outcomes,
+                Summary = FoldSummary.From(outcomes.Select(o => o.Metrics).ToList()),
+                Model = last,
+                Cancelled = cancelled,
+            };
+        }
+        catch
+        {
+            last?.Dispose();
+            throw;
+        }
+    }
+}

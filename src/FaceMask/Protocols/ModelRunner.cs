@@ -1,0 +1,58 @@
+using FaceMask.Data;
+using FaceMask.Evaluation;
+using FaceMask.Models;
+using FaceMask.Runtime;
+using FaceMask.Training;
+
+namespace FaceMask.Protocols;
+
+/// <summary>Steps the protocols share: build a network, train it on a subset, predict a subset, describe it in a manifest.</summary>
+internal static class ModelRunner
+{
+    public static TrainedModel CreateModel(LoadedDataset data, ExperimentOptions options)
+    {
+        TorchRuntime.Configure(options.Training.Threads, options.Training.Seed);
+        var network = ModelArchitectures.Create(options.Arch, data.Classes.Count, data.Size);
+        return new TrainedModel(network, Manifest(data, options, epochs: 0, metrics: null));
+    }
+
+    public static ModelManifest Manifest(LoadedDataset data, ExperimentOptions options, int epochs, ClassificationReport? metrics) => new()
+    {
+        Arch = options.Arch,
+        Classes = data.Classes.ToArray(),
+        InputSize = data.Size,
+        Resize = ResizeModeNames.ToName(data.Resize),
+        Normalization = options.Normalization,
+        Seed = options.Training.Seed,
+        Epochs = epochs,
+        DatasetFingerprint = data.Fingerprint,
+        DatasetRoot = data.Root,
+        Metrics = metrics is null ? new Dictionary<string, double>() : new Dictionary<string, double>
+        {
+            ["accuracy"] = metrics.Accuracy,
+            ["macro_precision"] = metrics.Macro.Precision,
+            ["macro_recall"] = metrics.Macro.Recall,
+            ["macro_f1"] = metrics.Macro.F1,
+        },
+        Versions = ModelStore.CurrentVersions(),
+    };
+
+    public static List<PredictionRow> Predict(TrainedModel model, LoadedDataset data, int[] indices, int? fold)
+    {
+        using var set = TensorSet.FromPixels(data.Pixels, data.Labels, data.Size, indices, model.Manifest.Normalization);
+        float[][] probs = Predictor.Probabilities(model.Network, set.Images);
+        var rows = new List<PredictionRow>(indices.Length);
+        for (int i = 0; i < indices.Length; i++)
+        {
+            int k = indices[i];
+            rows.Add(new PredictionRow(data.Paths[k], data.Labels[k], Predictor.ArgMax(probs[i]), probs[i], fold));
+        }
+
+        return rows;
+    }
+
+    public static ClassificationReport Report(IReadOnlyList<PredictionRow> rows, IReadOnlyList<string> labels) =>
+        ClassificationReport.Compute(rows.Select(r => r.Truth).ToArray(), rows.Select(r => r.Predicted).ToArray(), labels);
+
+    public static float[]? SubsetWeights(float[]? weights, int[] indices) => weights is null ? null : indices.Select(i => weights[i]).ToArray();
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace FaceMask.Reporting;
+
+/// <summary>Creates run folders and writes a run into one with every exporter.</summary>
+public static class RunFolder
+{
+    /// <summary>The exporters every run gets.</summary>
+    public static IReadOnlyList<IRunExporter> DefaultExporters { get; } =
+    [
+        new JsonReportExporter(),
+        new MarkdownReportExporter(),
+        new PredictionsCsvExporter(),
+        new ConfusionPlotExporter(),
+    ];
+
+    /// <summary>
+    /// Returns a new, empty run folder: <paramref name="requested"/> if given (refused when it exists and is not empty),
+    /// else <c>runs/&lt;yyyyMMdd-HHmmss&gt;-&lt;verb&gt;</c> under the current directory.
+    /// </summary>
+    public static string Create(string? requested, string verb, DateTime now)
+    {
+        string dir;
+        if (!string.IsNullOrWhiteSpace(requested))
+        {
+            dir = Path.GetFullPath(requested);
+            if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())
+            {
+                throw new FaceMaskException($"{requested}: the output folder exists and is not empty; choose another --out");
+            }
+
+            if (File.Exists(dir))
+            {
+                throw new FaceMaskException($"{requested}: a file is in the way of the output folder");
+            }
+        }
+        else
+        {
+            string stamp = now.ToLocalTime().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            dir = Path.GetFullPath(Path.Combine("runs", $"{stamp}-{verb}"));
+            for (int i = 2; Directory.Exists(dir); i++)
+            {
+                dir = Path.GetFullPath(Path.Combine("runs", $"{stamp}-{verb}-{i}"));
+            }
+        }
+
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    /// <summary>Runs every exporter; returns the files written.</summary>
+    public static IReadOnlyList<string> Write(RunArtifacts run, string directory, IEnumerable<IRunExporter>? exporters = null)
+    {
+        var written = new List<string>();
+        foreach (var exporter in exporters ?? DefaultExporters)
+        {
+            written.AddRange(exporter.Export(run, directory));
+        }
+
+        return written;
+    }
+}

@@ -1,0 +1,65 @@
+using FaceMask.Models;
+using static TorchSharp.torch;
+
+namespace FaceMask.Training;
+
+/// <summary>Normalised images (N×3×S×S float) and their labels, held in memory as tensors.</summary>
+public sealed class TensorSet : IDisposable
+{
+    private TensorSet(Tensor images, Tensor labels, int[] sourceIndices)
+    {
+        Images = images;
+        Labels = labels;
+        SourceIndices = sourceIndices;
+    }
+
+    /// <summary>Images, N×3×S×S float32, normalised.</summary>
+    public Tensor Images { get; }
+
+    /// <summary>Labels, N int64.</summary>
+    public Tensor Labels { get; }
+
+    /// <summary>For each row, its index in the source pixel array.</summary>
+    public int[] SourceIndices { get; }
+
+    /// <summary>Number of images.</summary>
+    public int Count => SourceIndices.Length;
+
+    /// <summary>
+    /// Builds a set from planar CHW uint8 pixels (<paramref name="size"/>² × 3 bytes per image),
+    /// taking the images at <paramref name="indices"/> and normalising them.
+    /// </summary>
+    public static TensorSet FromPixels(byte[] pixels, int[] labels, int size, int[] indices, Normalization normalization)
+    {
+        int per = 3 * size * size;
+        var gathered = new byte[checked(indices.Length * per)];
+        var y = new long[indices.Length];
+        for (int i = 0; i < indices.Length; i++)
+        {
+            Buffer.BlockCopy(pixels, indices[i] * per, gathered, i * per, per);
+            y[i] = labels[indices[i]];
+        }
+
+        using var scope = NewDisposeScope();
+        var raw = tensor(gathered, [indices.Length, 3, size, size]);
+        var images = Normalize(raw, normalization);
+        return new TensorSet(images.MoveToOuterDisposeScope(), tensor(y).MoveToOuterDisposeScope(), indices);
+    }
+
+    /// <summary>Converts uint8 N×3×S×S pixels to normalised float.</summary>
+    public static Tensor Normalize(Tensor raw, Normalization normalization)
+    {
+        using var scope = NewDisposeScope();
+        var mean = tensor(normalization.Mean).view(1, 3, 1, 1);
+        var std = tensor(normalization.Std).view(1, 3, 1, 1);
+        var x = raw.to_type(ScalarType.Float32).div_(255f).sub_(mean).div_(std);
+        return x.MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Images.Dispose();
+        Labels.Dispose();
+    }
+}

@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using FaceMask.Models;
+using FaceMask.Runtime;
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+using F = TorchSharp.torch.nn.functional;
+
+namespace FaceMask.Training;
+
+/// <summary>
+/// Trains a network with Adam and cross-entropy, reshuffling every epoch, and reports loss and accuracy after each.
+/// Every step runs inside its own dispose scope. Cancellation stops after the current batch and restores the
+/// weights of the last complete epoch.
+/// </summary>
+public sealed class Trainer
+{
+    private readonly TrainingOptions options;
+    private readonly Normalization normalization;
+
+    /// <summary>Creates a trainer.</summary>
+    public Trainer(TrainingOptions options, Normalization normalization)
+    {
+        options.Validate();
+        this.options = options;
+        this.normalization = normalization;
+    }
+
+    /// <summary>Trains <paramref name="network"/> in place on <paramref name="train"/>, validating on <paramref name="validation"/> if given.</summary>
+    public TrainingResult Train(
+        Module<Tensor, Tensor> network,
+        TensorSet train,
+        TensorSet? validation = null,
+        int? fold = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        TorchRuntime.Configure(options.Threads, options.Seed);
+        if (options.SampleWeights is { } w && w.Length != train.Count)
+        {
+            throw new ArgumentException("one sample weight per training image is required", nameof(options));
+        }
+
+        var history = new List<EpochResult>();
+        var random = new Random(options.Seed);
+        int n = train.Count;
+        int batches = (n + options.BatchSize - 1) / options.BatchSize;
+        var order = Enumerable.Range(0, n).ToArray();
+        using var optimizer = optim.Adam(network.parameters(), lr: options.LearningRate);
+        using var augmenter = options.Augment ? new BatchAugmenter(normalization, options.Seed) : null;
+        using var weights = options.SampleWeights is { } sw ? tensor(sw) : null;
+        Dictionary<string, Tensor>? snapshot = null;
+
+        try
+        {
+            for (int epoch = 1; epoch <= options.Epochs; epoch++)
+            {
+                var clock = Stopwatch.StartNew();
+                random.Shuffle(order);
+                network.train();
+                double lossSum = 0;
+                long correct = 0;
+                for (int b = 0; b < batches; b++)
+                {
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        Restore(network, snapshot);
+                        return new TrainingResult(history, Cancelled: true);
+                    }
+
+                    int start = b * options.BatchSize;
+                    int count = Math.Min(options.BatchSize, n - start);
+                    using (var scope = NewDisposeScope())
+                    {
+                        var idx = tensor(order.AsSpan(start, count).ToArray().Select(i => (long)i).ToArray());
+                        var x = train.Images.index_select(0, idx);
+                        var y = train.Labels.index_select(0, idx);
+                        if (augmenter is not null)
+                        {
+                            x = augmenter.Apply(x);
+                        }
+
+                        optimizer.zero_grad();
+                        var logits = network.forward(x);
+                        Tensor loss;
+                        if (weights is not null)
+                        {
+                            var wb = weights.index_select(0, idx);
+                            loss = (F.cross_entropy(logits, y, reduction: Reduction.None) * wb).sum() / wb.sum();
+                        }
+                        else
+                        {
+                            loss = F.cross_entropy(logits, y);
+                        }
+
+                        loss.backward();
+                        optimizer.step();
+                        lossSum += loss.item<float>() * count;
+                        correct += logits.argmax(1).eq(y).sum().item<long>();
+                    }
+
+                    progress?.Report(new TrainingProgress(fold, epoch, options.Epochs, b + 1, batches, null));
+                }
+
+                double? valLoss = null, valAcc = null;
+                if (validation is not null)
+                {
+                    (double l, double a) = Evaluate(network, validation);
+                    (valLoss, valAcc) = (l, a);
+                }
+
+                var result = new EpochResult(fold, epoch, options.Epochs, lossSum / n, (double)correct / n, valLoss, valAcc, clock.Elapsed.TotalSeconds);
+                history.Add(result);
+                progress?.Report(new TrainingProgress(fold, epoch, options.Epochs, batches, batches, result));
+                if (epoch < options.Epochs)
+                {
+                    DisposeSnapshot(snapshot);
+                    snapshot = Snapshot(network);
+                }
+            }
+        }
+        finally
+        {
+            DisposeSnapshot(snapshot);
+        }
+
+        network.eval();
+        return new TrainingResult(history, Cancelled: false);
+    }
+
+    /// <summary>Mean cross-entropy and accuracy of <paramref name="network"/> on <paramref name="set"/> (eval mode).</summary>
+    public static (double Loss, double Accuracy) Evaluate(Module<Tensor, Tensor> network, TensorSet set, int batchSize = 256)
+    {
+        network.eval();
+        double lossSum = 0;
+        long correct = 0;
+        using (no_grad())
+        {
+            for (int start = 0; start < set.Count; start += batchSize)
+            {
+                using var scope = NewDisposeScope();
+                int count = Math.Min(batchSize, set.Count - start);
+                var x = set.Images.narrow(0, start, count);
+                var y = set.Labels.narrow(0, start, count);
+                var logits = network.forward(x);
+                lossSum += F.cross_entropy(logits, y, reduction: Reduction.Sum).item<float>();
+                correct += logits.argmax(1).eq(y).sum().item<long>();
+            }
+        }
+
+        return (lossSum / set.Count, (double)correct / set.Count);
+    }
+
+    private static Dictionary<string, Tensor> Snapshot(Module<Tensor, Tensor> network)
+    {
+        var copy = new Dictionary<string, Tensor>();
+        foreach (var (name, t) in network.state_dict())
+        {
+            copy[name] = t.detach().clone();
+        }
+
+        return copy;
+    }
+
+    private static void Restore(Module<Tensor, Tensor> network, Dictionary<string, Tensor>? snapshot)
+    {
+        if (snapshot is not null)
+        {
+            network.load_state_dict(snapshot);
+        }
+
+        network.eval();
+    }
+
+    private static void DisposeSnapshot(Dictionary<string, Tensor>? snapshot)
+    {
+        if (snapshot is null)
+        {
+            return;
+        }
+
+        foreach (var t in snapshot.Values)
+        {
+            t.Dispose();
+        }
+    }
+}
