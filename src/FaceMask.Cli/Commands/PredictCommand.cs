@@ -46,7 +46,7 @@ internal sealed class PredictCommand(IAnsiConsole console) : Command<PredictComm
         if (settings.Json)
         {
             var payload = predictions.Select(p => new { path = p.Path, label = p.Label, probabilities = p.Probabilities, error = p.Error });
-            Console.Out.WriteLine(JsonSerializer.Serialize(payload, new JsonSerializerOptions { WriteIndented = true }));
+            Rendering.PlainText.WriteLine(console, JsonSerializer.Serialize(payload, new JsonSerializerOptions { WriteIndented = true }));
         }
         else if (settings.Csv)
         {
@@ -68,7 +68,7 @@ internal sealed class PredictCommand(IAnsiConsole console) : Command<PredictComm
                 sb.Append(',').Append(p.Error is null ? string.Empty : PredictionsCsvExporter.Csv(p.Error)).Append('\n');
             }
 
-            Console.Out.Write(sb.ToString());
+            Rendering.PlainText.WriteLine(console, sb.ToString().TrimEnd('\n'));
         }
         else
         {

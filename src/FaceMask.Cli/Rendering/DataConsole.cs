@@ -11,7 +11,7 @@ internal static class DataConsole
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var data = DatasetLoader.Load(root, options, null, cancellationToken);
-        console.WriteLine(string.Create(
+        PlainText.WriteLine(console, string.Create(
             CultureInfo.InvariantCulture,
             $"Loaded {data.Count} images of {data.Classes.Count} classes at {data.Size}x{data.Size} in {clock.Elapsed.TotalSeconds:0.00} s ({(data.LoadedFromCache ? "from cache" : "decoded")}{(data.CachePath is null ? string.Empty : ", cache " + data.CachePath)})"));
         PrintSkipped(console, data.Skipped);

@@ -30,15 +30,15 @@ internal static class ReportConsole
         }
 
         PrintSection(console, report.Folds is { Count: > 0 } ? "Test (pooled out-of-fold)" : "Test", report.Test);
-        console.WriteLine(string.Create(inv, $"Accuracy {report.Accuracy * 100:0.00}%, macro F1 {report.Macro.F1:0.0000}, wall time {report.WallSeconds:0.0} s"));
-        console.WriteLine($"Run folder: {runDirectory}");
+        PlainText.WriteLine(console, string.Create(inv, $"Accuracy {report.Accuracy * 100:0.00}%, macro F1 {report.Macro.F1:0.0000}, wall time {report.WallSeconds:0.0} s"));
+        PlainText.WriteLine(console, $"Run folder: {runDirectory}");
     }
 
     public static void PrintSection(IAnsiConsole console, string title, MetricsSection section)
     {
         console.Write(new Rule(title).LeftJustified());
         var report = MarkdownReportExporter.ReportFromSection(section);
-        console.WriteLine(report.ToText(2));
+        PlainText.WriteLine(console, report.ToText(2));
         console.Write(ConfusionTable(report.Confusion));
     }
 

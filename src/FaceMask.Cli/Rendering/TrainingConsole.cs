@@ -55,7 +55,7 @@ internal static class TrainingConsole
 
             if (value.Completed is { } epoch)
             {
-                console.WriteLine(FormatEpoch(epoch));
+                PlainText.WriteLine(console, FormatEpoch(epoch));
             }
         }
     }

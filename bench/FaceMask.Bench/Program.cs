@@ -1,0 +1,3 @@
+using FaceMask.Bench;
+
+return BenchmarkApp.Run(args);

@@ -1,0 +1,132 @@
+using FaceMask.Models;
+using FaceMask.Runtime;
+using FaceMask.Tests.Support;
+using FaceMask.Training;
+using Xunit;
+
+namespace FaceMask.Tests.Training;
+
+public sealed class TrainerTests
+{
+    private static (TensorSet Train, TensorSet Test) Sets(int seed, bool learnable = true)
+    {
+        var (pixels, labels) = SyntheticPixels.Make(classes: 4, perClass: 40, size: 16, seed: seed, learnable: learnable);
+        int n = labels.Length;
+        int[] train = Enumerable.Range(0, n).Where(i => i % 4 != 0).ToArray();
+        int[] test = Enumerable.Range(0, n).Where(i => i % 4 == 0).ToArray();
+        return (TensorSet.FromPixels(pixels, labels, 16, train, Normalization.Half), TensorSet.FromPixels(pixels, labels, 16, test, Normalization.Half));
+    }
+
+    private static TrainingResult TrainOnce(TrainingOptions options, TensorSet train, TensorSet? test, IProgress<TrainingProgress>? progress = null, CancellationToken token = default)
+    {
+        TorchRuntime.Configure(options.Threads, options.Seed);
+        using var net = ModelArchitectures.Create("seed5", 4, 16);
+        return new Trainer(options, Normalization.Half).Train(net, train, test, null, progress, token);
+    }
+
+    [Fact]
+    public void SeededRunsAreIdentical()
+    {
+        var (train, test) = Sets(seed: 5);
+        using (train)
+        using (test)
+        {
+            var options = new TrainingOptions { Epochs = 3, BatchSize = 16, Seed = 11, Threads = 1, Augment = true };
+            var a = TrainOnce(options, train, test);
+            var b = TrainOnce(options, train, test);
+            Assert.Equal(a.History.Select(e => e.Loss), b.History.Select(e => e.Loss));
+            Assert.Equal(a.History.Select(e => e.ValidationLoss), b.History.Select(e => e.ValidationLoss));
+
+            var c = TrainOnce(options with { Seed = 12 }, train, test);
+            Assert.NotEqual(a.History.Select(e => e.Loss), c.History.Select(e => e.Loss));
+        }
+    }
+
+    [Fact]
+    public void LearnsALearnableSignal()
+    {
+        var (train, test) = Sets(seed: 6);
+        using (train)
+        using (test)
+        {
+            var result = TrainOnce(new TrainingOptions { Epochs = 6, BatchSize = 16, Seed = 1, Threads = 1 }, train, test);
+            Assert.True(result.History[^1].ValidationAccuracy >= 0.9, $"validation accuracy {result.History[^1].ValidationAccuracy}");
+            Assert.True(result.History[^1].Loss < result.History[0].Loss);
+        }
+    }
+
+    [Fact]
+    public void CannotLearnRandomLabels()
+    {
+        var (train, test) = Sets(seed: 7, learnable: false);
+        using (train)
+        using (test)
+        {
+            var result = TrainOnce(new TrainingOptions { Epochs = 4, BatchSize = 16, Seed = 1, Threads = 1 }, train, test);
+            Assert.True(result.History[^1].ValidationAccuracy < 0.6, $"validation accuracy {result.History[^1].ValidationAccuracy}");
+        }
+    }
+
+    [Fact]
+    public void CancellationKeepsTheLastCompleteEpoch()
+    {
+        var (train, test) = Sets(seed: 8);
+        using (train)
+        using (test)
+        {
+            using var cts = new CancellationTokenSource();
+            var progress = new SyncProgress(p =>
+            {
+                if (p.Epoch == 3 && p.BatchesDone == 2)
+                {
+                    cts.Cancel();
+                }
+            });
+            var result = TrainOnce(new TrainingOptions { Epochs = 5, BatchSize = 16, Seed = 1, Threads = 1 }, train, test, progress, cts.Token);
+            Assert.True(result.Cancelled);
+            Assert.Equal(2, result.CompletedEpochs);
+        }
+    }
+
+    [Fact]
+    public void RestoredWeightsEqualTheLastCompleteEpoch()
+    {
+        var (train, test) = Sets(seed: 9);
+        using (train)
+        using (test)
+        {
+            var options = new TrainingOptions { Epochs = 2, BatchSize = 16, Seed = 4, Threads = 1 };
+            TorchRuntime.Configure(1, 4);
+            using var full = ModelArchitectures.Create("seed5", 4, 16);
+            new Trainer(options, Normalization.Half).Train(full, train, null);
+            var (lossFull, _) = Trainer.Evaluate(full, test);
+
+            TorchRuntime.Configure(1, 4);
+            using var stopped = ModelArchitectures.Create("seed5", 4, 16);
+            using var cts = new CancellationTokenSource();
+            var progress = new SyncProgress(p =>
+            {
+                if (p.Epoch == 3 && p.BatchesDone == 1)
+                {
+                    cts.Cancel();
+                }
+            });
+            new Trainer(options with { Epochs = 4 }, Normalization.Half).Train(stopped, train, null, null, progress, cts.Token);
+            var (lossStopped, _) = Trainer.Evaluate(stopped, test);
+            Assert.Equal(lossFull, lossStopped, 6);
+        }
+    }
+
+    [Fact]
+    public void InvalidOptionsAreRefused()
+    {
+        Assert.Throws<FaceMaskException>(() => new TrainingOptions { Epochs = 0 }.Validate());
+        Assert.Throws<FaceMaskException>(() => new TrainingOptions { BatchSize = 0 }.Validate());
+        Assert.Throws<FaceMaskException>(() => new TrainingOptions { LearningRate = -1 }.Validate());
+    }
+
+    private sealed class SyncProgress(Action<TrainingProgress> action) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => action(value);
+    }
+}
