@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace FaceMask.Data;
+
+/// <summary>Decides where the decoded-pixel cache of a dataset lives.</summary>
+internal static class CacheLocation
+{
+    /// <summary>Name of the default cache folder, created beside the dataset root.</summary>
+    internal const string DirectoryName = ".facemask-cache";
+
+    /// <summary>Full path of the cache file for a dataset, or null when no cache folder is usable.</summary>
+    internal static string? CacheFilePath(string root, string? explicitDirectory, int size, ResizeMode mode)
+    {
+        string? directory = ResolveDirectory(root, explicitDirectory, UserCacheDirectory());
+        return directory is null ? null : Path.Combine(directory, FileName(root, size, mode));
+    }
+
+    /// <summary>
+    /// The cache folder: <paramref name="explicitDirectory"/> when given; else <c>&lt;root's parent&gt;/.facemask-cache</c>
+    /// when the parent's owner-write bit is set and the folder can be created (not a read-only mount); else
+    /// <paramref name="userCacheDirectory"/>; null when none of these can be created.
+    /// </summary>
+    internal static string? ResolveDirectory(string root, string? explicitDirectory, string? userCacheDirectory)
+    {
+        string fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        if (!string.IsNullOrWhiteSpace(explicitDirectory))
+        {
+            string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(explicitDirectory));
+            if (IsSameOrInside(full, fullRoot))
+            {
+                throw new FaceMaskException($"{full}: the cache folder must not be inside the dataset folder {fullRoot}");
+            }
+
+            try
+            {
+                Directory.CreateDirectory(full);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new FaceMaskException($"{full}: cannot create the cache folder ({ex.Message})", ex);
+            }
+
+            return full;
+        }
+
+        string? parent = Path.GetDirectoryName(fullRoot);
+        if (parent is not null && OwnerWritable(parent))
+        {
+            string beside = Path.Combine(parent, DirectoryName);
+            if (TryCreate(beside) && OwnerWritable(beside))
+            {
+                return beside;
+            }
+        }
+
+        if (userCacheDirectory is not null && TryCreate(userCacheDirectory))
+        {
+            return userCacheDirectory;
+        }
+
+        return null;
+    }
+
+    /// <summary><c>$XDG_CACHE_HOME/facemask</c>, else <c>~/.cache/facemask</c>; null when there is no home folder.</summary>
+    internal static string? UserCacheDirectory()
+    {
+        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        if (!string.IsNullOrWhiteSpace(xdg) && Path.IsPathRooted(xdg))
+        {
+            return Path.Combine(xdg, "facemask");
+        }
+
+        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache", "facemask");
+    }
+
+    /// <summary>One file per (root full path, size, resize mode, format version).</summary>
+    internal static string FileName(string root, int size, ResizeMode mode)
+    {
+        string fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        string rootHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fullRoot)))[..16];
+        var name = new StringBuilder();
+        foreach (char c in Path.GetFileName(fullRoot))
+        {
+            name.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
+        }
+
+        string mode8 = mode == ResizeMode.Stretch ? "stretch" : "centercrop";
+        return $"{name}-{rootHash}-{size}px-{mode8}-v{DatasetCache.FormatVersion}.fmcache";
+    }
+
+    internal static bool IsSameOrInside(string path, string folder)
+    {
+        string a = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        string b = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        StringComparison comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        return a.Equals(b, comparison) || a.StartsWith(b + Path.DirectorySeparatorChar, comparison) ||
+            (b.EndsWith(Path.DirectorySeparatorChar) && a.StartsWith(b, comparison));
+    }
+
+    /// <summary>
+    /// False when the folder's owner-write bit is clear. Running as root, a folder without write bits is still
+    /// writable, but such a folder (a shared, read-only dataset) is meant to be left alone.
+    /// </summary>
+    private static bool OwnerWritable(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return true;
+        }
+
+        try
+        {
+            return (File.GetUnixFileMode(directory) & UnixFileMode.UserWrite) != 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TryCreate(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

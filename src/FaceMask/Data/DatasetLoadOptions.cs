@@ -1,0 +1,23 @@
+namespace FaceMask.Data;
+
+/// <summary>How <see cref="DatasetLoader.Load"/> prepares a dataset.</summary>
+public sealed record DatasetLoadOptions
+{
+    /// <summary>Width and height of every decoded image in pixels (default 32, the original system's input size).</summary>
+    public int Size { get; init; } = 32;
+
+    /// <summary>How images are brought to <see cref="Size"/>×<see cref="Size"/> (default <see cref="ResizeMode.Stretch"/>).</summary>
+    public ResizeMode Resize { get; init; } = ResizeMode.Stretch;
+
+    /// <summary>When true, the first unusable image file throws its <see cref="ImageDecodeException"/> instead of being skipped.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>
+    /// Folder for the decoded-pixel cache; null picks the default (<c>&lt;root's parent&gt;/.facemask-cache</c> when
+    /// writable, else <c>$XDG_CACHE_HOME/facemask</c> or <c>~/.cache/facemask</c>). It must not be inside the dataset.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>Whether decoded pixels are cached between runs (default true).</summary>
+    public bool UseCache { get; init; } = true;
+}

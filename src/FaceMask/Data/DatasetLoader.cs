@@ -1,0 +1,355 @@
+using System.Runtime.ExceptionServices;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace FaceMask.Data;
+
+/// <summary>Decodes a whole <see cref="ImageFolder"/> dataset into memory, with an on-disk cache of the decoded pixels.</summary>
+public static class DatasetLoader
+{
+    /// <summary>
+    /// Loads every image under <paramref name="root"/> as uint8 planar CHW RGB at the requested size.
+    /// </summary>
+    /// <remarks>
+    /// Files are decoded in parallel. Unusable files are skipped and listed in <see cref="LoadedDataset.Skipped"/>
+    /// unless <see cref="DatasetLoadOptions.Strict"/> is set. With the cache on, a later load only stats the files,
+    /// reuses the pixels of files whose (path, length, last-write time) are unchanged, decodes new or changed files,
+    /// drops removed ones, and rewrites the cache file (atomically) only when something changed. An unreadable or
+    /// corrupt cache file is ignored and rebuilt; failing to write the cache is not an error.
+    /// <paramref name="progress"/> may be called from several threads at once.
+    /// </remarks>
+    /// <param name="root">The dataset folder, laid out as <c>&lt;root&gt;/&lt;class&gt;/&lt;image&gt;</c>.</param>
+    /// <param name="options">Size, resize mode, strictness and cache settings.</param>
+    /// <param name="progress">Receives progress reports, or null.</param>
+    /// <param name="cancellationToken">Stops decoding.</param>
+    /// <exception cref="FaceMaskException">
+    /// The folder layout is wrong, a class has no usable image, the options are invalid, or (strict mode) a file is
+    /// unusable, as an <see cref="ImageDecodeException"/>.
+    /// </exception>
+    public static LoadedDataset Load(string root, DatasetLoadOptions options, IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        int size = options.Size;
+        ResizeMode mode = options.Resize;
+        if (size is < 1 or > ImageDecoder.MaxOutputSize)
+        {
+            throw new FaceMaskException($"image size must be between 1 and {ImageDecoder.MaxOutputSize} pixels, got {size}");
+        }
+
+        if (!Enum.IsDefined(mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), mode, "Unknown resize mode.");
+        }
+
+        ImageFolder folder = ImageFolder.Discover(root);
+        if (options.Strict && folder.Skipped.Count > 0)
+        {
+            SkippedFile first = folder.Skipped[0];
+            throw new ImageDecodeException(first.Path, first.Problem ?? ImageProblem.Unreadable, first.Reason);
+        }
+
+        IReadOnlyList<ImageEntry> entries = folder.Entries;
+        int n = entries.Count;
+        int imageLength = 3 * size * size;
+        if ((long)n * imageLength > Array.MaxLength)
+        {
+            throw new FaceMaskException(
+                $"{folder.Root}: {n} images of {size}x{size} px do not fit in memory at once ({(long)n * imageLength / (1 << 20)} MiB); use a smaller size");
+        }
+
+        string? cachePath = options.UseCache ? CacheLocation.CacheFilePath(folder.Root, options.CacheDirectory, size, mode) : null;
+        byte[] pixels = GC.AllocateUninitializedArray<byte>(n * imageLength);
+        byte[] hashes = new byte[n * DatasetCache.HashLength];
+        var errors = new ImageDecodeException?[n];
+        var toDecode = new List<int>(cachePath is null ? n : 0);
+        bool cacheChanged = true;
+
+        using (DatasetCache? cache = cachePath is null ? null : DatasetCache.TryOpen(cachePath, folder.Root, size, mode))
+        {
+            if (cache is null)
+            {
+                toDecode.AddRange(Enumerable.Range(0, n));
+            }
+            else
+            {
+                int[] slots = new int[n];
+                int matched = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    ImageEntry entry = entries[i];
+                    slots[i] = -1;
+                    if (!cache.TryFind(entry.RelativePath, entry.Length, entry.LastWriteUtc.Ticks, folder.Classes[entry.Label], out int index))
+                    {
+                        toDecode.Add(i);
+                        continue;
+                    }
+
+                    matched++;
+                    cache.Hash(index).CopyTo(hashes.AsSpan(i * DatasetCache.HashLength));
+                    if (cache.Problem(index) is { } problem)
+                    {
+                        errors[i] = new ImageDecodeException(entry.RelativePath, problem, cache.Reason(index));
+                    }
+                    else
+                    {
+                        slots[i] = cache.Slot(index);
+                    }
+                }
+
+                try
+                {
+                    cache.ReadPixels(slots, pixels);
+                    cacheChanged = toDecode.Count > 0 || matched != cache.Count;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // The cache became unreadable half-way: decode everything and rewrite it.
+                    toDecode.Clear();
+                    toDecode.AddRange(Enumerable.Range(0, n));
+                    Array.Clear(errors);
+                }
+            }
+        }
+
+        int fromCache = n - toDecode.Count;
+        if (fromCache > 0)
+        {
+            progress?.Report(new LoadProgress(fromCache, n, FromCache: true));
+        }
+
+        DecodeAll(folder, toDecode, size, mode, pixels, hashes, errors, fromCache, progress, cancellationToken);
+
+        if (options.Strict)
+        {
+            ImageDecodeException? firstError = errors.FirstOrDefault(e => e is not null);
+            if (firstError is not null)
+            {
+                if (cachePath is not null && cacheChanged)
+                {
+                    // Keep the decoding work for the next run before failing.
+                    (_, byte[] compactStrict) = Compact(errors, pixels, imageLength);
+                    TryWriteCache(cachePath, folder, size, mode, errors, hashes, compactStrict);
+                }
+
+                throw firstError;
+            }
+        }
+
+        (int[] kept, byte[] usablePixels) = Compact(errors, pixels, imageLength);
+        var skipped = new List<SkippedFile>(folder.Skipped);
+        for (int i = 0; i < n; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                skipped.Add(new SkippedFile(entries[i].RelativePath, error.Reason) { Problem = error.Problem });
+            }
+        }
+
+        skipped.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        int[] labels = new int[kept.Length];
+        string[] paths = new string[kept.Length];
+        int[] perClass = new int[folder.Classes.Count];
+        for (int j = 0; j < kept.Length; j++)
+        {
+            ImageEntry entry = entries[kept[j]];
+            labels[j] = entry.Label;
+            paths[j] = entry.RelativePath;
+            perClass[entry.Label]++;
+        }
+
+        for (int c = 0; c < perClass.Length; c++)
+        {
+            if (perClass[c] == 0)
+            {
+                string classPrefix = folder.Classes[c] + "/";
+                SkippedFile? example = skipped.FirstOrDefault(s => s.Path.StartsWith(classPrefix, StringComparison.Ordinal));
+                throw new FaceMaskException(
+                    $"{Path.Combine(folder.Root, folder.Classes[c])}: class folder '{folder.Classes[c]}' has no usable images" +
+                    (example is null ? string.Empty : $" (e.g. {example.Path}: {example.Reason})"));
+            }
+        }
+
+        if (cachePath is not null && cacheChanged)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            TryWriteCache(cachePath, folder, size, mode, errors, hashes, usablePixels);
+        }
+
+        string fingerprint = Fingerprint(paths, labels, kept, hashes);
+        return new LoadedDataset(folder.Root, folder.Classes, paths.AsReadOnly(), labels, size, mode, usablePixels,
+            skipped.AsReadOnly(), fingerprint, cachePath, loadedFromCache: cachePath is not null && toDecode.Count == 0);
+    }
+
+    private static void DecodeAll(ImageFolder folder, List<int> toDecode, int size, ResizeMode mode, byte[] pixels, byte[] hashes,
+        ImageDecodeException?[] errors, int alreadyDone, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (toDecode.Count == 0)
+        {
+            return;
+        }
+
+        IReadOnlyList<ImageEntry> entries = folder.Entries;
+        int total = entries.Count;
+        int imageLength = 3 * size * size;
+        int done = alreadyDone;
+        int step = Math.Max(1, total / 200);
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+        };
+
+        try
+        {
+            Parallel.For(0, toDecode.Count, parallel, () => new byte[1 << 16], (k, _, buffer) =>
+            {
+                int i = toDecode[k];
+                ImageEntry entry = entries[i];
+                try
+                {
+                    int length = ReadFile(Path.Combine(folder.Root, entry.RelativePath), entry.RelativePath, ref buffer);
+                    ReadOnlySpan<byte> content = buffer.AsSpan(0, length);
+                    SHA256.HashData(content, hashes.AsSpan(i * DatasetCache.HashLength, DatasetCache.HashLength));
+                    ImageDecoder.DecodeInto(content, entry.RelativePath, size, mode, pixels.AsSpan(i * imageLength, imageLength));
+                }
+                catch (ImageDecodeException ex)
+                {
+                    errors[i] = ex;
+                }
+
+                int now = Interlocked.Increment(ref done);
+                if (progress is not null && (now % step == 0 || now == total))
+                {
+                    progress.Report(new LoadProgress(now, total, FromCache: false));
+                }
+
+                return buffer;
+            }, _ => { });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+    }
+
+    /// <summary>Reads a whole file into a reusable buffer (grown as needed) and returns its length.</summary>
+    private static int ReadFile(string fullPath, string name, ref byte[] buffer)
+    {
+        try
+        {
+            using SafeFileHandle handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+            long length = RandomAccess.GetLength(handle);
+            if (length > int.MaxValue - 64)
+            {
+                throw new ImageDecodeException(name, ImageProblem.TooLarge, $"file too large ({length} bytes)");
+            }
+
+            if (buffer.Length < length)
+            {
+                buffer = new byte[Math.Max(length, buffer.Length * 2L) > Array.MaxLength ? length : Math.Max(length, buffer.Length * 2L)];
+            }
+
+            int total = 0;
+            while (total < length)
+            {
+                int read = RandomAccess.Read(handle, buffer.AsSpan(total, (int)length - total), total);
+                if (read <= 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+
+            return total;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ImageDecodeException(name, ImageProblem.Unreadable, "file disappeared while loading", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ImageDecodeException(name, ImageProblem.Unreadable, $"cannot read file ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>Moves the usable images to the front and returns their original indices and the trimmed pixel array.</summary>
+    private static (int[] Kept, byte[] Pixels) Compact(ImageDecodeException?[] errors, byte[] pixels, int imageLength)
+    {
+        var kept = new List<int>(errors.Length);
+        for (int i = 0; i < errors.Length; i++)
+        {
+            if (errors[i] is null)
+            {
+                kept.Add(i);
+            }
+        }
+
+        if (kept.Count == errors.Length)
+        {
+            return (kept.ToArray(), pixels);
+        }
+
+        byte[] compact = GC.AllocateUninitializedArray<byte>(kept.Count * imageLength);
+        for (int j = 0; j < kept.Count; j++)
+        {
+            Buffer.BlockCopy(pixels, kept[j] * imageLength, compact, j * imageLength, imageLength);
+        }
+
+        return (kept.ToArray(), compact);
+    }
+
+    private static void TryWriteCache(string cachePath, ImageFolder folder, int size, ResizeMode mode,
+        ImageDecodeException?[] errors, byte[] hashes, byte[] usablePixels)
+    {
+        // Files that vanished or could not be read are not remembered, so they are retried next time.
+        var records = new List<DatasetCache.Record>(folder.Entries.Count);
+        byte[] recordHashes = new byte[hashes.Length];
+        for (int i = 0; i < folder.Entries.Count; i++)
+        {
+            ImageDecodeException? error = errors[i];
+            if (error?.InnerException is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            ImageEntry entry = folder.Entries[i];
+            hashes.AsSpan(i * DatasetCache.HashLength, DatasetCache.HashLength).CopyTo(recordHashes.AsSpan(records.Count * DatasetCache.HashLength));
+            records.Add(new DatasetCache.Record(entry.RelativePath, entry.Length, entry.LastWriteUtc.Ticks, entry.Label, error?.Problem, error?.Reason));
+        }
+
+        try
+        {
+            DatasetCache.Write(cachePath, folder.Root, size, mode, folder.Classes, records, recordHashes, usablePixels);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The cache is an optimisation: a read-only or full disk must not fail the load.
+        }
+    }
+
+    private static string Fingerprint(string[] paths, int[] labels, int[] kept, byte[] hashes)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> label = stackalloc byte[5];
+        byte[] pathBytes = new byte[256];
+        for (int j = 0; j < paths.Length; j++)
+        {
+            int byteCount = Encoding.UTF8.GetByteCount(paths[j]);
+            if (pathBytes.Length < byteCount)
+            {
+                pathBytes = new byte[byteCount * 2];
+            }
+
+            int written = Encoding.UTF8.GetBytes(paths[j], pathBytes);
+            sha.AppendData(pathBytes, 0, written);
+            label[0] = 0;
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(label[1..], labels[j]);
+            sha.AppendData(label);
+            sha.AppendData(hashes.AsSpan(kept[j] * DatasetCache.HashLength, DatasetCache.HashLength));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

@@ -1,0 +1,80 @@
+namespace FaceMask.Data;
+
+/// <summary>A dataset decoded into memory: one uint8 image of 3×<see cref="Size"/>×<see cref="Size"/> per usable file.</summary>
+public sealed class LoadedDataset
+{
+    internal LoadedDataset(
+        string root,
+        IReadOnlyList<string> classes,
+        IReadOnlyList<string> paths,
+        int[] labels,
+        int size,
+        ResizeMode resize,
+        byte[] pixels,
+        IReadOnlyList<SkippedFile> skipped,
+        string fingerprint,
+        string? cachePath,
+        bool loadedFromCache)
+    {
+        Root = root;
+        Classes = classes;
+        Paths = paths;
+        Labels = labels;
+        Size = size;
+        Resize = resize;
+        Pixels = pixels;
+        Skipped = skipped;
+        Fingerprint = fingerprint;
+        CachePath = cachePath;
+        LoadedFromCache = loadedFromCache;
+    }
+
+    /// <summary>Full path of the dataset root.</summary>
+    public string Root { get; }
+
+    /// <summary>Class names sorted ordinally; a label is an index into this list.</summary>
+    public IReadOnlyList<string> Classes { get; }
+
+    /// <summary>Path of each image relative to <see cref="Root"/> ('/' separators), sorted ordinally.</summary>
+    public IReadOnlyList<string> Paths { get; }
+
+    /// <summary>Class index of each image.</summary>
+    public int[] Labels { get; }
+
+    /// <summary>Width and height of each image in pixels.</summary>
+    public int Size { get; }
+
+    /// <summary>How the images were resized.</summary>
+    public ResizeMode Resize { get; }
+
+    /// <summary>All images back to back: <see cref="Count"/>×3×<see cref="Size"/>×<see cref="Size"/> bytes, planar CHW RGB per image, not normalised.</summary>
+    public byte[] Pixels { get; }
+
+    /// <summary>Number of images.</summary>
+    public int Count => Labels.Length;
+
+    /// <summary>Files left out because they are not usable images, with the reason.</summary>
+    public IReadOnlyList<SkippedFile> Skipped { get; }
+
+    /// <summary>
+    /// Lower-case hex SHA-256 identifying the dataset content: over the images in <see cref="Paths"/> order, each
+    /// contributing its UTF-8 relative path, a zero byte, its label (int32 little-endian) and the SHA-256 of its file
+    /// bytes. It changes when any image's content, name or class changes, and does not depend on size or resize mode.
+    /// </summary>
+    public string Fingerprint { get; }
+
+    /// <summary>The cache file used for this load, or null when caching was off or no cache folder was writable.</summary>
+    public string? CachePath { get; }
+
+    /// <summary>True when every file's pixels (or known problem) came from the cache and nothing had to be decoded.</summary>
+    public bool LoadedFromCache { get; }
+
+    /// <summary>Pixels of image <paramref name="index"/>: 3×<see cref="Size"/>×<see cref="Size"/> bytes, planar CHW RGB.</summary>
+    public ReadOnlySpan<byte> ImagePixels(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        int length = 3 * Size * Size;
+        return Pixels.AsSpan(index * length, length);
+    }
+}

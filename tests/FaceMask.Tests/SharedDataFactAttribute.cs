@@ -1,0 +1,17 @@
+using Xunit;
+
+namespace FaceMask.Tests;
+
+/// <summary>A fact that is skipped, with the reason, when the shared dataset is absent (xunit 2 has no dynamic skip).</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class SharedDataFactAttribute : FactAttribute
+{
+    /// <summary>Sets <see cref="FactAttribute.Skip"/> when <see cref="SharedData.ImagesRoot"/> is null.</summary>
+    public SharedDataFactAttribute()
+    {
+        if (SharedData.ImagesRoot is null)
+        {
+            Skip = SharedData.SkipReason;
+        }
+    }
+}
