@@ -28,7 +28,7 @@ internal sealed class AugmentCommand(IAnsiConsole console) : Command<AugmentComm
         public int Seed { get; init; }
     }
 
-    protected override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
     {
         if (settings.Data is null || settings.Out is null || settings.PerClass < 1)
         {

@@ -8,7 +8,7 @@ namespace FaceMask.Cli.Commands;
 /// <summary><c>facemask data stats</c>: the original's table of images per class, plus skipped files.</summary>
 internal sealed class DataStatsCommand(IAnsiConsole console) : Command<DataSettings>
 {
-    protected override int Execute(CommandContext context, DataSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, DataSettings settings, CancellationToken cancellationToken)
     {
         var data = DataConsole.Load(console, settings.RequireData(), settings.LoadOptions(), cancellationToken);
         var counts = data.Classes.Select((_, i) => data.Labels.Count(l => l == i)).ToArray();

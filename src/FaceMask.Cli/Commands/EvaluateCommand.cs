@@ -24,7 +24,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateCo
         public string? Out { get; init; }
     }
 
-    protected override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();

@@ -29,7 +29,7 @@ internal sealed class KFoldCommand(IAnsiConsole console) : Command<KFoldCommand.
         public string GroupColumn { get; init; } = "group";
     }
 
-    protected override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();

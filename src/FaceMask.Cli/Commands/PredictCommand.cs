@@ -32,7 +32,7 @@ internal sealed class PredictCommand(IAnsiConsole console) : Command<PredictComm
         public bool Csv { get; init; }
     }
 
-    protected override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
     {
         using var model = ModelStore.Load(settings.Model ?? throw new FaceMaskException("--model DIR is required"));
         var files = ImageClassifier.ExpandPaths(settings.Paths);

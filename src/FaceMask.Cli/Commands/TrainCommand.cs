@@ -24,7 +24,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
         public string? Resume { get; init; }
     }
 
-    protected override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();

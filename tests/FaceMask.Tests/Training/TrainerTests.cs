@@ -12,8 +12,8 @@ public sealed class TrainerTests
     {
         var (pixels, labels) = SyntheticPixels.Make(classes: 4, perClass: 40, size: 16, seed: seed, learnable: learnable);
         int n = labels.Length;
-        int[] train = Enumerable.Range(0, n).Where(i => i % 4 != 0).ToArray();
-        int[] test = Enumerable.Range(0, n).Where(i => i % 4 == 0).ToArray();
+        int[] train = Enumerable.Range(0, n).Where(i => i % 5 != 0).ToArray();
+        int[] test = Enumerable.Range(0, n).Where(i => i % 5 == 0).ToArray();
         return (TensorSet.FromPixels(pixels, labels, 16, train, Normalization.Half), TensorSet.FromPixels(pixels, labels, 16, test, Normalization.Half));
     }
 
