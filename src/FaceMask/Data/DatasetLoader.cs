@@ -17,7 +17,8 @@ public static class DatasetLoader
     /// reuses the pixels of files whose (path, length, last-write time) are unchanged, decodes new or changed files,
     /// drops removed ones, and rewrites the cache file (atomically) only when something changed. An unreadable or
     /// corrupt cache file is ignored and rebuilt; failing to write the cache is not an error.
-    /// <paramref name="progress"/> may be called from several threads at once.
+    /// <paramref name="progress"/> may be called from several threads at once, so intermediate reports can arrive out
+    /// of order; the last report is always (Total, Total).
     /// </remarks>
     /// <param name="root">The dataset folder, laid out as <c>&lt;root&gt;/&lt;class&gt;/&lt;image&gt;</c>.</param>
     /// <param name="options">Size, resize mode, strictness and cache settings.</param>
@@ -219,7 +220,7 @@ public static class DatasetLoader
                 }
 
                 int now = Interlocked.Increment(ref done);
-                if (progress is not null && (now % step == 0 || now == total))
+                if (progress is not null && now % step == 0 && now != total)
                 {
                     progress.Report(new LoadProgress(now, total, FromCache: false));
                 }
@@ -231,6 +232,8 @@ public static class DatasetLoader
         {
             ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
         }
+
+        progress?.Report(new LoadProgress(total, total, FromCache: false));
     }
 
     /// <summary>Reads a whole file into a reusable buffer (grown as needed) and returns its length.</summary>
