@@ -44,11 +44,6 @@ public static class DatasetLoader
         }
 
         ImageFolder folder = ImageFolder.Discover(root);
-        if (options.Strict && folder.Skipped.Count > 0)
-        {
-            SkippedFile first = folder.Skipped[0];
-            throw new ImageDecodeException(first.Path, first.Problem ?? ImageProblem.Unreadable, first.Reason);
-        }
 
         IReadOnlyList<ImageEntry> entries = folder.Entries;
         int n = entries.Count;
@@ -121,20 +116,16 @@ public static class DatasetLoader
 
         DecodeAll(folder, toDecode, size, mode, pixels, hashes, errors, fromCache, progress, cancellationToken);
 
-        if (options.Strict)
+        if (options.Strict && FirstProblem(folder, errors) is { } firstError)
         {
-            ImageDecodeException? firstError = errors.FirstOrDefault(e => e is not null);
-            if (firstError is not null)
+            if (cachePath is not null && cacheChanged)
             {
-                if (cachePath is not null && cacheChanged)
-                {
-                    // Keep the decoding work for the next run before failing.
-                    (_, byte[] compactStrict) = Compact(errors, pixels, imageLength);
-                    TryWriteCache(cachePath, folder, size, mode, errors, hashes, compactStrict);
-                }
-
-                throw firstError;
+                // Keep the decoding work for the next run before failing.
+                (_, byte[] compactStrict) = Compact(errors, pixels, imageLength);
+                TryWriteCache(cachePath, folder, size, mode, errors, hashes, compactStrict);
             }
+
+            throw firstError;
         }
 
         (int[] kept, byte[] usablePixels) = Compact(errors, pixels, imageLength);
@@ -180,6 +171,19 @@ public static class DatasetLoader
         string fingerprint = Fingerprint(paths, labels, kept, hashes);
         return new LoadedDataset(folder.Root, folder.Classes, paths.AsReadOnly(), labels, size, mode, usablePixels,
             skipped.AsReadOnly(), fingerprint, cachePath, loadedFromCache: cachePath is not null && toDecode.Count == 0);
+    }
+
+    /// <summary>The unusable file that comes first in path order, from discovery or from decoding; null when none.</summary>
+    private static ImageDecodeException? FirstProblem(ImageFolder folder, ImageDecodeException?[] errors)
+    {
+        ImageDecodeException? first = errors.FirstOrDefault(e => e is not null);
+        SkippedFile? skipped = folder.Skipped.Count > 0 ? folder.Skipped[0] : null;
+        if (skipped is not null && (first is null || string.CompareOrdinal(skipped.Path, first.Path) < 0))
+        {
+            return new ImageDecodeException(skipped.Path, skipped.Problem ?? ImageProblem.Unreadable, skipped.Reason);
+        }
+
+        return first;
     }
 
     private static void DecodeAll(ImageFolder folder, List<int> toDecode, int size, ResizeMode mode, byte[] pixels, byte[] hashes,
@@ -243,14 +247,14 @@ public static class DatasetLoader
         {
             using SafeFileHandle handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
             long length = RandomAccess.GetLength(handle);
-            if (length > int.MaxValue - 64)
+            if (length > Array.MaxLength)
             {
                 throw new ImageDecodeException(name, ImageProblem.TooLarge, $"file too large ({length} bytes)");
             }
 
             if (buffer.Length < length)
             {
-                buffer = new byte[Math.Max(length, buffer.Length * 2L) > Array.MaxLength ? length : Math.Max(length, buffer.Length * 2L)];
+                buffer = new byte[Math.Min(Math.Max(length, buffer.Length * 2L), Array.MaxLength)];
             }
 
             int total = 0;

@@ -76,16 +76,20 @@ public sealed class DatasetLoaderTests
         Assert.True(again.LoadedFromCache);
         Assert.Equal(data.Skipped, again.Skipped);
 
-        var strictEmpty = Assert.Throws<ImageDecodeException>(() => DatasetLoader.Load(root, Options(temp) with { Strict = true }));
-        Assert.Equal("cloth/empty.jpg: empty file (0 bytes)", strictEmpty.Message);
-
-        File.Delete(temp["ds/cloth/empty.jpg"]);
+        // Strict mode throws for the first bad file in path order, whether found by discovery or by decoding.
         var strict = Assert.Throws<ImageDecodeException>(() => DatasetLoader.Load(root, Options(temp) with { Strict = true }));
         Assert.Equal(ImageProblem.Truncated, strict.Problem);
         Assert.Equal("cloth/broken.jpg: truncated image (JPEG data ends early)", strict.Message);
 
-        strict = Assert.Throws<ImageDecodeException>(() => DatasetLoader.Load(root, new DatasetLoadOptions { Size = 8, UseCache = false, Strict = true }));
-        Assert.Equal("cloth/broken.jpg", strict.Path);
+        File.Delete(temp["ds/cloth/broken.jpg"]);
+        var strictEmpty = Assert.Throws<ImageDecodeException>(() => DatasetLoader.Load(root, new DatasetLoadOptions { Size = 8, UseCache = false, Strict = true }));
+        Assert.Equal(ImageProblem.Empty, strictEmpty.Problem);
+        Assert.Equal("cloth/empty.jpg: empty file (0 bytes)", strictEmpty.Message);
+
+        File.Delete(temp["ds/cloth/empty.jpg"]);
+        strict = Assert.Throws<ImageDecodeException>(() => DatasetLoader.Load(root, Options(temp) with { Strict = true }));
+        Assert.Equal("surgical/note.jpg", strict.Path);
+        Assert.Equal(ImageProblem.NotAnImage, strict.Problem);
     }
 
     [Fact]
