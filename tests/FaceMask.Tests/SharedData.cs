@@ -5,7 +5,7 @@ public static class SharedData
 {
     private const string RelativeImages = "shared/datasets/facemask/images";
 
-    private static readonly Lazy<string?> Root = new(FindImagesRoot);
+    private static readonly Lazy<string?> Root = new(() => FindImagesRoot(AppContext.BaseDirectory));
 
     /// <summary>
     /// Full path of <c>shared/datasets/facemask/images</c>, looked for as <c>&lt;ancestor&gt;/shared/...</c> or
@@ -17,9 +17,10 @@ public static class SharedData
     public static string SkipReason =>
         $"the shared dataset ({RelativeImages}) was not found beside any ancestor of {AppContext.BaseDirectory}";
 
-    private static string? FindImagesRoot()
+    /// <summary>Looks for the images folder beside <paramref name="baseDirectory"/> or any of its ancestors.</summary>
+    public static string? FindImagesRoot(string baseDirectory)
     {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        for (DirectoryInfo? dir = new(baseDirectory); dir is not null; dir = dir.Parent)
         {
             foreach (string candidate in new[] { Path.Combine(dir.FullName, RelativeImages), Path.Combine(dir.FullName, "..", RelativeImages) })
             {

@@ -24,7 +24,7 @@ public static class DatasetAugmenter
     /// <param name="outputRoot">The new dataset folder: must not exist or be empty, and must not be inside the source.</param>
     /// <param name="perClass">Images to write per class.</param>
     /// <param name="seed">Seed for every random choice.</param>
-    /// <param name="progress">Receives progress reports (images written so far), possibly from several threads; or null.</param>
+    /// <param name="progress">Receives progress reports (images written so far), possibly from several threads and out of order; the last is (Total, Total). Or null.</param>
     /// <exception cref="FaceMaskException">The folders are unsuitable, a class has no usable image, or writing fails.</exception>
     public static AugmentSummary WriteBalancedCopy(string sourceRoot, string outputRoot, int perClass, int seed, IProgress<LoadProgress>? progress = null)
     {
@@ -218,7 +218,7 @@ public static class DatasetAugmenter
                 }
 
                 int now = Interlocked.Increment(ref done);
-                if (progress is not null && (now % step == 0 || now == jobs.Count))
+                if (progress is not null && now % step == 0 && now != jobs.Count)
                 {
                     progress.Report(new LoadProgress(now, jobs.Count, FromCache: false));
                 }
@@ -228,6 +228,8 @@ public static class DatasetAugmenter
         {
             ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
         }
+
+        progress?.Report(new LoadProgress(jobs.Count, jobs.Count, FromCache: false));
     }
 
     private static void TryDeleteTree(string directory)

@@ -17,7 +17,8 @@ public static class DatasetLoader
     /// reuses the pixels of files whose (path, length, last-write time) are unchanged, decodes new or changed files,
     /// drops removed ones, and rewrites the cache file (atomically) only when something changed. An unreadable or
     /// corrupt cache file is ignored and rebuilt; failing to write the cache is not an error.
-    /// <paramref name="progress"/> may be called from several threads at once.
+    /// <paramref name="progress"/> may be called from several threads at once, so intermediate reports can arrive out
+    /// of order; the last report is always (Total, Total).
     /// </remarks>
     /// <param name="root">The dataset folder, laid out as <c>&lt;root&gt;/&lt;class&gt;/&lt;image&gt;</c>.</param>
     /// <param name="options">Size, resize mode, strictness and cache settings.</param>
@@ -43,11 +44,6 @@ public static class DatasetLoader
         }
 
         ImageFolder folder = ImageFolder.Discover(root);
-        if (options.Strict && folder.Skipped.Count > 0)
-        {
-            SkippedFile first = folder.Skipped[0];
-            throw new ImageDecodeException(first.Path, first.Problem ?? ImageProblem.Unreadable, first.Reason);
-        }
 
         IReadOnlyList<ImageEntry> entries = folder.Entries;
         int n = entries.Count;
@@ -120,20 +116,16 @@ public static class DatasetLoader
 
         DecodeAll(folder, toDecode, size, mode, pixels, hashes, errors, fromCache, progress, cancellationToken);
 
-        if (options.Strict)
+        if (options.Strict && FirstProblem(folder, errors) is { } firstError)
         {
-            ImageDecodeException? firstError = errors.FirstOrDefault(e => e is not null);
-            if (firstError is not null)
+            if (cachePath is not null && cacheChanged)
             {
-                if (cachePath is not null && cacheChanged)
-                {
-                    // Keep the decoding work for the next run before failing.
-                    (_, byte[] compactStrict) = Compact(errors, pixels, imageLength);
-                    TryWriteCache(cachePath, folder, size, mode, errors, hashes, compactStrict);
-                }
-
-                throw firstError;
+                // Keep the decoding work for the next run before failing.
+                (_, byte[] compactStrict) = Compact(errors, pixels, imageLength);
+                TryWriteCache(cachePath, folder, size, mode, errors, hashes, compactStrict);
             }
+
+            throw firstError;
         }
 
         (int[] kept, byte[] usablePixels) = Compact(errors, pixels, imageLength);
@@ -181,6 +173,19 @@ public static class DatasetLoader
             skipped.AsReadOnly(), fingerprint, cachePath, loadedFromCache: cachePath is not null && toDecode.Count == 0);
     }
 
+    /// <summary>The unusable file that comes first in path order, from discovery or from decoding; null when none.</summary>
+    private static ImageDecodeException? FirstProblem(ImageFolder folder, ImageDecodeException?[] errors)
+    {
+        ImageDecodeException? first = errors.FirstOrDefault(e => e is not null);
+        SkippedFile? skipped = folder.Skipped.Count > 0 ? folder.Skipped[0] : null;
+        if (skipped is not null && (first is null || string.CompareOrdinal(skipped.Path, first.Path) < 0))
+        {
+            return new ImageDecodeException(skipped.Path, skipped.Problem ?? ImageProblem.Unreadable, skipped.Reason);
+        }
+
+        return first;
+    }
+
     private static void DecodeAll(ImageFolder folder, List<int> toDecode, int size, ResizeMode mode, byte[] pixels, byte[] hashes,
         ImageDecodeException?[] errors, int alreadyDone, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
     {
@@ -219,7 +224,7 @@ public static class DatasetLoader
                 }
 
                 int now = Interlocked.Increment(ref done);
-                if (progress is not null && (now % step == 0 || now == total))
+                if (progress is not null && now % step == 0 && now != total)
                 {
                     progress.Report(new LoadProgress(now, total, FromCache: false));
                 }
@@ -231,6 +236,8 @@ public static class DatasetLoader
         {
             ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
         }
+
+        progress?.Report(new LoadProgress(total, total, FromCache: false));
     }
 
     /// <summary>Reads a whole file into a reusable buffer (grown as needed) and returns its length.</summary>
@@ -240,14 +247,14 @@ public static class DatasetLoader
         {
             using SafeFileHandle handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
             long length = RandomAccess.GetLength(handle);
-            if (length > int.MaxValue - 64)
+            if (length > Array.MaxLength)
             {
                 throw new ImageDecodeException(name, ImageProblem.TooLarge, $"file too large ({length} bytes)");
             }
 
             if (buffer.Length < length)
             {
-                buffer = new byte[Math.Max(length, buffer.Length * 2L) > Array.MaxLength ? length : Math.Max(length, buffer.Length * 2L)];
+                buffer = new byte[Math.Min(Math.Max(length, buffer.Length * 2L), Array.MaxLength)];
             }
 
             int total = 0;

@@ -124,6 +124,21 @@ public sealed class ImageDecoderTests
     }
 
     [Fact]
+    public void AnimatedGif_DecodesTheFirstFrame()
+    {
+        var first = new SKColor(10, 200, 30);
+        byte[] gif = TestImages.Gif(12, 10, first, new SKColor(250, 0, 0));
+        using (var codec = SKCodec.Create(new MemoryStream(gif)))
+        {
+            Assert.Equal(2, codec.FrameCount);
+        }
+
+        byte[] chw = ImageDecoder.DecodeResized(gif, "x.gif", 8, ResizeMode.Stretch);
+        Assert.Equal((first.Red, first.Green, first.Blue), TestImages.At(chw, 8, 4, 4));
+        Assert.Equal((first.Red, first.Green, first.Blue), TestImages.At(chw, 8, 0, 7));
+    }
+
+    [Fact]
     public void TransparentPng_DecodesToWhite()
     {
         byte[] png = TestImages.HandmadePng(16, 16, colorType: 6, pixel: [0, 0, 0, 0]);

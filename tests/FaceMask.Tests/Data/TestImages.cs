@@ -141,6 +141,78 @@ public static class TestImages
         return file;
     }
 
+    /// <summary>
+    /// A GIF whose frames are each filled with one palette colour (Skia cannot encode GIF). The LZW stream resets the
+    /// dictionary every two pixels, so all codes stay 3 bits wide and no compression logic is needed.
+    /// </summary>
+    public static byte[] Gif(int width, int height, params SKColor[] frameColors)
+    {
+        using var file = new MemoryStream();
+        file.Write("GIF89a"u8);
+        file.Write(BitConverter.GetBytes((ushort)width));
+        file.Write(BitConverter.GetBytes((ushort)height));
+        file.Write([0x81, 0, 0]); // global colour table of 4 entries; background 0; no aspect ratio
+        for (int i = 0; i < 4; i++)
+        {
+            SKColor c = i < frameColors.Length ? frameColors[i] : SKColors.Black;
+            file.Write([c.Red, c.Green, c.Blue]);
+        }
+
+        for (int frame = 0; frame < frameColors.Length; frame++)
+        {
+            file.WriteByte(0x2C);
+            file.Write(BitConverter.GetBytes((ushort)0));
+            file.Write(BitConverter.GetBytes((ushort)0));
+            file.Write(BitConverter.GetBytes((ushort)width));
+            file.Write(BitConverter.GetBytes((ushort)height));
+            file.WriteByte(0);
+            file.WriteByte(2); // LZW minimum code size: clear = 4, end = 5, codes are 3 bits
+            var codes = new List<int>();
+            for (int p = 0; p < width * height; p += 2)
+            {
+                codes.Add(4);
+                codes.Add(frame);
+                if (p + 1 < width * height)
+                {
+                    codes.Add(frame);
+                }
+            }
+
+            codes.Add(5);
+            var packed = new List<byte>();
+            int bits = 0;
+            int buffer = 0;
+            foreach (int code in codes)
+            {
+                buffer |= code << bits;
+                bits += 3;
+                while (bits >= 8)
+                {
+                    packed.Add((byte)buffer);
+                    buffer >>= 8;
+                    bits -= 8;
+                }
+            }
+
+            if (bits > 0)
+            {
+                packed.Add((byte)buffer);
+            }
+
+            for (int i = 0; i < packed.Count; i += 255)
+            {
+                int n = Math.Min(255, packed.Count - i);
+                file.WriteByte((byte)n);
+                file.Write(packed.GetRange(i, n).ToArray());
+            }
+
+            file.WriteByte(0);
+        }
+
+        file.WriteByte(0x3B);
+        return file.ToArray();
+    }
+
     /// <summary>Inserts an EXIF APP1 segment with the given orientation (1–8) right after the JPEG's SOI marker.</summary>
     public static byte[] WithExifOrientation(byte[] jpeg, ushort orientation)
     {
