@@ -12,7 +12,7 @@ public sealed class CliEndToEndTests : IDisposable
 
     public CliEndToEndTests()
     {
-        data = SyntheticDataset.Create(temp.Sub("data"), classes: 3, perClass: 24, side: 20, seed: 3);
+        data = SyntheticDataset.Create(temp["data"], classes: 3, perClass: 24, side: 20, seed: 3);
     }
 
     public void Dispose() => temp.Dispose();
@@ -20,8 +20,8 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void TrainEvaluatePredictAndResume()
     {
-        string run = temp.Sub("run-train");
-        var (code, output) = CliRunner.Run("train", "--data", data, "--size", "16", "--epochs", "3", "--threads", "1", "--out", run, "--cache", temp.Sub("cache"));
+        string run = temp["run-train"];
+        var (code, output) = CliRunner.Run("train", "--data", data, "--size", "16", "--epochs", "3", "--threads", "1", "--out", run, "--cache", temp["cache"]);
         Assert.True(code == 0, output);
         Assert.Contains("Epoch 3/3, Loss--> ", output, StringComparison.Ordinal);
         Assert.Contains("macro avg", output, StringComparison.Ordinal);
@@ -42,9 +42,9 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Equal(root.GetProperty("test").GetProperty("support").GetInt32(), csv.Length - 1);
 
         string model = Path.Combine(run, "model");
-        (code, output) = CliRunner.Run("evaluate", "--model", model, "--data", data, "--out", temp.Sub("run-eval"), "--cache", temp.Sub("cache"));
+        (code, output) = CliRunner.Run("evaluate", "--model", model, "--data", data, "--out", temp["run-eval"], "--cache", temp["cache"]);
         Assert.True(code == 0, output);
-        Assert.True(File.Exists(Path.Combine(temp.Sub("run-eval"), "report.json")));
+        Assert.True(File.Exists(Path.Combine(temp["run-eval"], "report.json")));
 
         (code, output) = CliRunner.Run("predict", "--model", model, "--json", Path.Combine(data, "class1"));
         Assert.True(code == 0, output);
@@ -55,17 +55,17 @@ public sealed class CliEndToEndTests : IDisposable
         double sum = first.GetProperty("probabilities").EnumerateObject().Sum(p => p.Value.GetDouble());
         Assert.Equal(1.0, sum, 3);
 
-        (code, output) = CliRunner.Run("train", "--data", data, "--resume", model, "--epochs", "1", "--threads", "1", "--out", temp.Sub("run-resume"), "--cache", temp.Sub("cache"));
+        (code, output) = CliRunner.Run("train", "--data", data, "--resume", model, "--epochs", "1", "--threads", "1", "--out", temp["run-resume"], "--cache", temp["cache"]);
         Assert.True(code == 0, output);
-        using var resumed = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Sub("run-resume"), "model", "model.json")));
+        using var resumed = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp["run-resume"], "model", "model.json")));
         Assert.Equal(4, resumed.RootElement.GetProperty("epochs").GetInt32());
     }
 
     [Fact]
     public void KFoldWritesFoldsMeanAndSd()
     {
-        string run = temp.Sub("run-kfold");
-        var (code, output) = CliRunner.Run("kfold", "--data", data, "--size", "16", "--folds", "3", "--epochs", "2", "--threads", "1", "--out", run, "--cache", temp.Sub("cache"));
+        string run = temp["run-kfold"];
+        var (code, output) = CliRunner.Run("kfold", "--data", data, "--size", "16", "--folds", "3", "--epochs", "2", "--threads", "1", "--out", run, "--cache", temp["cache"]);
         Assert.True(code == 0, output);
         Assert.Contains("Fold 3, Epoch 2/2", output, StringComparison.Ordinal);
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "report.json")));
@@ -81,11 +81,11 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void MismatchedModelAndDataIsAClearError()
     {
-        string run = temp.Sub("run-a");
-        var (code, output) = CliRunner.Run("train", "--data", data, "--size", "16", "--epochs", "1", "--threads", "1", "--out", run, "--cache", temp.Sub("cache"));
+        string run = temp["run-a"];
+        var (code, output) = CliRunner.Run("train", "--data", data, "--size", "16", "--epochs", "1", "--threads", "1", "--out", run, "--cache", temp["cache"]);
         Assert.True(code == 0, output);
-        string other = SyntheticDataset.Create(temp.Sub("other"), classes: 4, perClass: 5, side: 20, seed: 4);
-        (code, output) = CliRunner.Run("evaluate", "--model", Path.Combine(run, "model"), "--data", other, "--out", temp.Sub("run-b"), "--cache", temp.Sub("cache"));
+        string other = SyntheticDataset.Create(temp["other"], classes: 4, perClass: 5, side: 20, seed: 4);
+        (code, output) = CliRunner.Run("evaluate", "--model", Path.Combine(run, "model"), "--data", other, "--out", temp["run-b"], "--cache", temp["cache"]);
         Assert.Equal(2, code);
         Assert.Contains("do not match the model's", output, StringComparison.Ordinal);
     }
@@ -93,10 +93,10 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void ExistingOutputFolderIsNotOverwritten()
     {
-        string run = temp.Sub("taken");
+        string run = temp["taken"];
         Directory.CreateDirectory(run);
         File.WriteAllText(Path.Combine(run, "mine.txt"), "keep me");
-        var (code, output) = CliRunner.Run("train", "--data", data, "--epochs", "1", "--out", run, "--cache", temp.Sub("cache"));
+        var (code, output) = CliRunner.Run("train", "--data", data, "--epochs", "1", "--out", run, "--cache", temp["cache"]);
         Assert.Equal(2, code);
         Assert.Contains("exists and is not empty", output, StringComparison.Ordinal);
         Assert.Equal("keep me", File.ReadAllText(Path.Combine(run, "mine.txt")));
@@ -105,7 +105,7 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void MissingModelFolderIsAClearErrorNotATrace()
     {
-        var (code, output) = CliRunner.Run("predict", "--model", temp.Sub("nothing"), data);
+        var (code, output) = CliRunner.Run("predict", "--model", temp["nothing"], data);
         Assert.Equal(2, code);
         Assert.Contains("no such model folder", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void DataStatsPrintsTheClassTable()
     {
-        var (code, output) = CliRunner.Run("data", "stats", "--data", data, "--cache", temp.Sub("cache"));
+        var (code, output) = CliRunner.Run("data", "stats", "--data", data, "--cache", temp["cache"]);
         Assert.True(code == 0, output);
         Assert.Contains("class0", output, StringComparison.Ordinal);
         Assert.Contains("72", output, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using FaceMask.Tests.Support;
 using FaceMask.Data;
 using Xunit;
 

@@ -18,7 +18,7 @@ public sealed class ModelStoreTests : IDisposable
         TorchRuntime.Configure(1, 3);
         var manifest = new ModelManifest { Arch = "seed4", Classes = ["a", "b", "c"], InputSize = 16, Normalization = Normalization.Half };
         using var model = new TrainedModel(ModelArchitectures.Create("seed4", 3, 16), manifest);
-        string dir = temp.Sub(name);
+        string dir = temp[name];
         ModelStore.Save(model, dir);
         return dir;
     }
@@ -30,7 +30,7 @@ public sealed class ModelStoreTests : IDisposable
         var manifest = new ModelManifest { Arch = "seed5", Classes = ["a", "b"], InputSize = 16, Normalization = Normalization.Half, Seed = 3 };
         using var model = new TrainedModel(ModelArchitectures.Create("seed5", 2, 16), manifest);
         model.Network.eval();
-        string dir = temp.Sub("m");
+        string dir = temp["m"];
         ModelStore.Save(model, dir);
         using var loaded = ModelStore.Load(dir);
         using var scope = NewDisposeScope();
@@ -55,15 +55,15 @@ public sealed class ModelStoreTests : IDisposable
     [Fact]
     public void MissingFolderIsAClearError()
     {
-        var ex = Assert.Throws<FaceMaskException>(() => ModelStore.Load(temp.Sub("nope")));
+        var ex = Assert.Throws<FaceMaskException>(() => ModelStore.Load(temp["nope"]));
         Assert.Contains("no such model folder", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void FolderWithoutManifestIsAClearError()
     {
-        Directory.CreateDirectory(temp.Sub("empty"));
-        var ex = Assert.Throws<FaceMaskException>(() => ModelStore.Load(temp.Sub("empty")));
+        Directory.CreateDirectory(temp["empty"]);
+        var ex = Assert.Throws<FaceMaskException>(() => ModelStore.Load(temp["empty"]));
         Assert.Contains("no model.json", ex.Message, StringComparison.Ordinal);
     }
 
