@@ -36,8 +36,17 @@ internal sealed class AugmentCommand(IAnsiConsole console) : Command<AugmentComm
         }
 
         var summary = DatasetAugmenter.WriteBalancedCopy(settings.Data, settings.Out, settings.PerClass, settings.Seed);
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {settings.Out}:"));
-        console.WriteLine(summary.ToString() ?? string.Empty);
+        var inv = CultureInfo.InvariantCulture;
+        var table = new Table().Title($"Wrote {Markup.Escape(summary.OutputRoot)}")
+            .AddColumns("class", "original", "copied", "augmented", "written");
+        foreach (var c in summary.Classes)
+        {
+            table.AddRow(Markup.Escape(c.Class), c.Original.ToString(inv), c.Copied.ToString(inv), c.Augmented.ToString(inv), c.Written.ToString(inv));
+        }
+
+        table.AddRow("[bold]total[/]", string.Empty, string.Empty, string.Empty, summary.TotalWritten.ToString(inv));
+        console.Write(table);
+        Rendering.DataConsole.PrintSkipped(console, summary.Skipped);
         return 0;
     }
 }

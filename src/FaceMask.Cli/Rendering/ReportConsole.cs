@@ -13,7 +13,7 @@ internal static class ReportConsole
         var inv = CultureInfo.InvariantCulture;
         if (report.Folds is { Count: > 0 } folds && report.Mean is { } mean && report.Sd is { } sd)
         {
-            var table = new Table().Title("Per-fold results").AddColumns("fold", "accuracy", "precision (macro)", "recall (macro)", "F1 (macro)", "F1 (weighted)", "seconds");
+            var table = new Table().Title("Per-fold results").AddColumns("fold", "accuracy", "macro P", "macro R", "macro F1", "wtd F1", "s");
             foreach (var f in folds)
             {
                 table.AddRow(f.Fold.ToString(inv), Pct(f.Accuracy), F4(f.Macro.Precision), F4(f.Macro.Recall), F4(f.Macro.F1), F4(f.Weighted.F1), f.Seconds.ToString("0.0", inv));

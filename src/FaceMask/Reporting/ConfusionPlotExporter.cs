@@ -43,7 +43,7 @@ public sealed class ConfusionPlotExporter : IRunExporter
 
         var plot = new Plot();
         var heatmap = plot.Add.Heatmap(values);
-        heatmap.Colormap = new ScottPlot.Colormaps.Blues();
+        heatmap.Colormap = new WhiteToBlueColormap();
         double max = values.Cast<double>().DefaultIfEmpty(0).Max();
         for (int t = 0; t < n; t++)
         {

@@ -119,4 +119,36 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Contains("class0", output, StringComparison.Ordinal);
         Assert.Contains("72", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AugmentWritesABalancedCopyAndNeverIntoTheSource()
+    {
+        string output = temp["augmented"];
+        var (code, text) = CliRunner.Run("augment", "--data", data, "--out", output, "--per-class", "30", "--seed", "2");
+        Assert.True(code == 0, text);
+        foreach (string cls in new[] { "class0", "class1", "class2" })
+        {
+            Assert.Equal(30, Directory.GetFiles(Path.Combine(output, cls)).Length);
+        }
+
+        (code, text) = CliRunner.Run("augment", "--data", data, "--out", Path.Combine(data, "inside"), "--per-class", "30");
+        Assert.Equal(2, code);
+        Assert.False(Directory.Exists(Path.Combine(data, "inside")));
+    }
+
+    [Fact]
+    public void BadImagesAreSkippedWithAWarningOrStopStrictRuns()
+    {
+        string bad = Path.Combine(data, "class1", "broken.jpg");
+        File.WriteAllText(bad, "this is not a JPEG");
+        var (code, output) = CliRunner.Run("data", "stats", "--data", data, "--cache", temp["cache"]);
+        Assert.True(code == 0, output);
+        Assert.Contains("Skipped 1 file(s)", output, StringComparison.Ordinal);
+        Assert.Contains("class1/broken.jpg", output, StringComparison.Ordinal);
+
+        (code, output) = CliRunner.Run("train", "--data", data, "--strict", "--epochs", "1", "--out", temp["strict-run"], "--cache", temp["cache"]);
+        Assert.Equal(2, code);
+        Assert.Contains("broken.jpg", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp["strict-run"]));
+    }
 }
