@@ -26,7 +26,7 @@ internal static class ReportConsole
 
         if (report.Train is { } train)
         {
-            PrintSection(console, report.Folds is { Count: > 0 } ? "Train (pooled over folds)" : "Train", train);
+            PrintSection(console, report.Folds is { Count: > 0 } ? "Train (last fold's model on its training images)" : "Train", train);
         }
 
         PrintSection(console, report.Folds is { Count: > 0 } ? "Test (pooled out-of-fold)" : "Test", report.Test);

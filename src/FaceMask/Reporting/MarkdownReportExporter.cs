@@ -55,7 +55,7 @@ public sealed class MarkdownReportExporter : IRunExporter
         AppendSection(sb, testTitle, r.Test);
         if (r.Train is { } train)
         {
-            AppendSection(sb, r.Folds is { Count: > 0 } ? "Train (pooled over folds)" : "Train", train);
+            AppendSection(sb, r.Folds is { Count: > 0 } ? "Train (last fold's model on its training images)" : "Train", train);
         }
 
         if (r.Data is { Skipped.Count: > 0 } data)

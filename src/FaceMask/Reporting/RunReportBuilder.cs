@@ -28,7 +28,7 @@ public static class RunReportBuilder
             Folds = result.Folds.Count == 0 ? null : result.Folds.Select(f => new FoldSection
             {
                 Fold = f.Fold,
-                TrainCount = f.Train.Support,
+                TrainCount = f.TrainCount,
                 TestCount = f.Test.Support,
                 Seconds = f.Seconds,
                 Accuracy = f.Test.Accuracy,
