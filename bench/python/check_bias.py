@@ -17,9 +17,12 @@ independently, per group:
   group minus overall for each headline metric;
 
 and per attribute: labelled/unknown counts, the gap (max - min, first max /
-first min in sorted group order) and ratio (min / max) of each headline metric,
-and one-vs-rest TPR / FPR per group and class with their max - min gaps and the
-worst case.  Also checks the overall figures and the coverage counts (attribute
+first min in sorted group order) and ratio (min / max) of each headline metric
+with its counts and "small" flag (a count under settings.min_group_size), and
+one-vs-rest TPR / FPR per group and class with their max - min gaps (between
+groups with at least min_group_size positives / negatives when two exist, else
+all groups defining the rate) and the worst case (largest gap that is not small,
+else the largest).  Also checks the overall figures and the coverage counts (attribute
 paths that match no prediction, predictions without a row) when the predictions
 cover the whole dataset, and that every interval is ordered (low <= high).
 
@@ -69,14 +72,16 @@ def metrics(y_true, y_pred, k):
 
 
 def rates(y_true, y_pred, k):
-    """One-vs-rest TPR and FPR per class; None where undefined."""
-    tpr, fpr = [], []
+    """One-vs-rest TPR and FPR per class (None where undefined) and their denominators."""
+    tpr, fpr, npos, nneg = [], [], [], []
     for c in range(k):
         pos = y_true == c
         neg = ~pos
         tpr.append(float(((y_pred == c) & pos).sum() / pos.sum()) if pos.sum() else None)
         fpr.append(float(((y_pred == c) & neg).sum() / neg.sum()) if neg.sum() else None)
-    return tpr, fpr
+        npos.append(int(pos.sum()))
+        nneg.append(int(neg.sum()))
+    return tpr, fpr, npos, nneg
 
 
 def first_max_min(values):
@@ -87,8 +92,12 @@ def first_max_min(values):
     return hi, lo
 
 
-def check_gap(ck, name, gap, groups, values):
+def check_gap(ck, name, gap, groups, values, sizes, min_size):
     hi, lo = first_max_min(values)
+    ck.ok(f"{name} counts", (gap.get("high_count"), gap.get("low_count")) == (sizes[hi], sizes[lo]),
+          f"{(gap.get('high_count'), gap.get('low_count'))} vs {(sizes[hi], sizes[lo])}")
+    small = min(sizes[hi], sizes[lo]) < min_size
+    ck.ok(f"{name} small flag", bool(gap.get("small", False)) == small, f"{gap.get('small')} vs {small}")
     ck.ok(f"{name} highest group", gap["high_group"] == groups[hi], f"{gap['high_group']} vs {groups[hi]}")
     ck.ok(f"{name} lowest group", gap["low_group"] == groups[lo], f"{gap['low_group']} vs {groups[lo]}")
     ck.num(f"{name} difference (max - min)", gap["difference"]["value"], values[hi] - values[lo])
@@ -124,6 +133,7 @@ def main(argv=None):
         die(f"no attribute CSV (give --attributes; bias.json names {attr_path!r})")
 
     labels = bias["labels"]
+    min_size = bias["settings"]["min_group_size"]
     k = len(labels)
     index = {l: i for i, l in enumerate(labels)}
     pred = pd.read_csv(pred_path, dtype={"path": str, "true": str, "pred": str}, keep_default_na=False)
@@ -186,6 +196,7 @@ def main(argv=None):
 
         per_group = {}
         texts = {}
+        counts = {}
         for grp, res in zip(groups, attr["groups"]):
             sel = (g == grp).to_numpy()
             yt, yp = y_t_all[sel], y_p_all[sel]
@@ -210,6 +221,7 @@ def main(argv=None):
             ck.ok(f"{tag} classification report text (sklearn layout)", res["report_text"].rstrip("\n") == text.rstrip("\n"),
                   f"\n{res['report_text']}\nvs sklearn\n{text}")
             texts[grp] = (res["report_text"], cm)
+            counts[grp] = int(sel.sum())
 
         # the "same report for two different groups" bug: identical text only where the data are identical
         for i, gi in enumerate(groups):
@@ -225,27 +237,32 @@ def main(argv=None):
                 if m not in gaps:
                     ck.ok(f"[{name}] gap {m} present", False, "missing")
                     continue
-                check_gap(ck, f"[{name}] gap {m}", gaps[m], groups, vals)
+                check_gap(ck, f"[{name}] gap {m}", gaps[m], groups, vals, [counts[grp] for grp in groups], min_size)
 
-        worst = None
+        worst = None  # (label, rate, value, small); the largest gap that is not small, else the largest
         for c in range(k):
             odds = attr["equalized_odds"]["per_class"][c]
             for rate, pos in (("tpr", 0), ("fpr", 1)):
-                defined = [(grp, per_group[grp][1][pos][c]) for grp in groups if per_group[grp][1][pos][c] is not None]
+                defined = [(grp, per_group[grp][1][pos][c], per_group[grp][1][pos + 2][c])
+                           for grp in groups if per_group[grp][1][pos][c] is not None]
                 got = odds[rate]
-                want = {grp: v for grp, v in defined}
+                want = {grp: v for grp, v, _ in defined}
                 ck.ok(f"[{name}] {rate} {labels[c]} groups", sorted(got) == sorted(want), f"{sorted(got)} vs {sorted(want)}")
-                for grp, v in defined:
+                for grp, v, _ in defined:
                     if grp in got:
                         ck.num(f"[{name}] {rate} {labels[c]} {grp}", got[grp], v)
+                enough = [d for d in defined if d[2] >= min_size]
+                used = enough if len(enough) >= 2 else defined
                 gap = odds.get(f"{rate}_gap")
-                if len(defined) >= 2:
+                if len(used) >= 2:
                     if gap is None:
                         ck.ok(f"[{name}] {rate} gap {labels[c]}", False, "missing")
                         continue
-                    check_gap(ck, f"[{name}] {rate} gap {labels[c]}", gap, [d[0] for d in defined], [d[1] for d in defined])
-                    if worst is None or gap["difference"]["value"] > worst[2]:
-                        worst = (labels[c], rate, gap["difference"]["value"])
+                    check_gap(ck, f"[{name}] {rate} gap {labels[c]}", gap, [d[0] for d in used], [d[1] for d in used],
+                              [d[2] for d in used], min_size)
+                    cand = (labels[c], rate, gap["difference"]["value"], bool(gap.get("small", False)))
+                    if worst is None or (worst[3] and not cand[3]) or (worst[3] == cand[3] and cand[2] > worst[2]):
+                        worst = cand
                 else:
                     ck.ok(f"[{name}] {rate} gap {labels[c]} absent", gap is None, f"{gap}")
         eo = attr["equalized_odds"]

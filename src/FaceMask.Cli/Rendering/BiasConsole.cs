@@ -85,12 +85,12 @@ internal static class BiasConsole
             console.Write(table);
             foreach (var gap in a.Gaps)
             {
-                PlainText.WriteLine(console, $"  {gap.Metric} gap {gap.HighGroup} − {gap.LowGroup}: {BiasText.Points(gap.Difference)}, ratio {BiasText.Ratio(gap.Ratio)} — {BiasText.Verdict(gap.Difference)}");
+                PlainText.WriteLine(console, $"  {gap.Metric} gap {gap.HighGroup} − {gap.LowGroup}: {BiasText.Points(gap.Difference)}, ratio {BiasText.Ratio(gap.Ratio)} — {BiasText.Verdict(gap)}");
             }
 
             if (a.EqualizedOdds.Worst is { } w)
             {
-                PlainText.WriteLine(console, $"  equalised odds, worst: {a.EqualizedOdds.WorstRate} of {a.EqualizedOdds.WorstClass}, {w.HighGroup} − {w.LowGroup}: {BiasText.Points(w.Difference)} — {BiasText.Verdict(w.Difference)}");
+                PlainText.WriteLine(console, $"  equalised odds, worst: {a.EqualizedOdds.WorstRate} of {a.EqualizedOdds.WorstClass}, {w.HighGroup} − {w.LowGroup}: {BiasText.Points(w.Difference)} — {BiasText.Verdict(w)}");
             }
         }
 

@@ -187,11 +187,11 @@ public static class BiasAnalyzer
                 for (int m = 0; m < CountMetrics.HeadlineNames.Length; m++)
                 {
                     double[] values = reports.Select(r => Headline(r, m)).ToArray();
-                    gaps.Add(Gap(CountMetrics.HeadlineNames[m], groupNames, values, Enumerable.Range(0, g).ToArray(), reps, m));
+                    gaps.Add(Gap(CountMetrics.HeadlineNames[m], groupNames, values, Enumerable.Range(0, g).ToArray(), reports.Select(r => r.Support).ToArray(), reps, m));
                 }
             }
 
-            var odds = EqualizedOdds(groupNames, points, reps);
+            var odds = EqualizedOdds(groupNames, points, reports, reps);
             return new BiasAttributeResult
             {
                 Name = attribute.Name,
@@ -300,7 +300,7 @@ public static class BiasAnalyzer
             };
         }
 
-        private BiasEqualizedOdds EqualizedOdds(string[] groupNames, double[][] points, double[][][] reps)
+        private BiasEqualizedOdds EqualizedOdds(string[] groupNames, double[][] points, ClassificationReport[] reports, double[][][] reps)
         {
             var perClass = new List<BiasClassOdds>();
             BiasGap? worst = null;
@@ -311,12 +311,13 @@ public static class BiasAnalyzer
                     labels[c],
                     Rates(CountMetrics.Tpr(_k, c)),
                     Rates(CountMetrics.Fpr(_k, c)),
-                    RateGap("tpr", CountMetrics.Tpr(_k, c)),
-                    RateGap("fpr", CountMetrics.Fpr(_k, c)));
+                    RateGap("tpr", CountMetrics.Tpr(_k, c), s => reports[s].PerClass[c].Support),
+                    RateGap("fpr", CountMetrics.Fpr(_k, c), s => reports[s].Support - reports[s].PerClass[c].Support));
                 perClass.Add(odds);
                 foreach (var (gap, rate) in new[] { (odds.TprGap, "tpr"), (odds.FprGap, "fpr") })
                 {
-                    if (gap is not null && (worst is null || gap.Difference.Value > worst.Difference.Value))
+                    // Prefer gaps resting on enough images; a small gap wins only when every gap is small.
+                    if (gap is not null && (worst is null || (worst.Small && !gap.Small) || (worst.Small == gap.Small && gap.Difference.Value > worst.Difference.Value)))
                     {
                         (worst, worstClass, worstRate) = (gap, labels[c], rate);
                     }
@@ -339,21 +340,23 @@ public static class BiasAnalyzer
                 return d;
             }
 
-            BiasGap? RateGap(string metric, int m)
+            BiasGap? RateGap(string metric, int m, Func<int, int> denominator)
             {
                 int[] defined = Enumerable.Range(0, groupNames.Length).Where(s => double.IsFinite(points[s][m])).ToArray();
-                if (defined.Length < 2)
+                int[] enough = defined.Where(s => denominator(s) >= options.MinGroupSize).ToArray();
+                int[] used = enough.Length >= 2 ? enough : defined;
+                if (used.Length < 2)
                 {
                     return null;
                 }
 
-                double[] values = defined.Select(s => points[s][m]).ToArray();
-                return Gap(metric, groupNames, values, defined, reps, m);
+                double[] values = used.Select(s => points[s][m]).ToArray();
+                return Gap(metric, groupNames, values, used, used.Select(denominator).ToArray(), reps, m);
             }
         }
 
         // The gap between the highest and lowest of values (one per entry of strata, which index groups).
-        private BiasGap Gap(string metric, string[] groupNames, double[] values, int[] strata, double[][][] reps, int m)
+        private BiasGap Gap(string metric, string[] groupNames, double[] values, int[] strata, int[] sizes, double[][][] reps, int m)
         {
             int hi = 0, lo = 0;
             for (int i = 1; i < values.Length; i++)
@@ -395,7 +398,10 @@ public static class BiasAnalyzer
                 high,
                 low,
                 Difference(high - low, diff),
-                new BiasRatio(ratioValue, rlo, rhi, rlo is { } a && rhi is { } z && a <= 1 && z >= 1));
+                new BiasRatio(ratioValue, rlo, rhi, rlo is { } a && rhi is { } z && a <= 1 && z >= 1),
+                sizes[hi],
+                sizes[lo],
+                Math.Min(sizes[hi], sizes[lo]) < options.MinGroupSize);
         }
 
         private BiasDifference Difference(double value, double[] replicates)

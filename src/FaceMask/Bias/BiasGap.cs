@@ -12,6 +12,9 @@ namespace FaceMask.Bias;
 /// <param name="LowValue">Its value.</param>
 /// <param name="Difference">High minus low (max − min over groups), with its interval.</param>
 /// <param name="Ratio">Low over high (min / max over groups), with its interval.</param>
+/// <param name="HighCount">The images behind the high value (the group's size; for a TPR the group's images of the class, for an FPR the others).</param>
+/// <param name="LowCount">The images behind the low value.</param>
+/// <param name="Small">True when either count is under the minimum group size: the interval is unreliable and no verdict is given.</param>
 public sealed record BiasGap(
     string Metric,
     string HighGroup,
@@ -19,4 +22,7 @@ public sealed record BiasGap(
     double HighValue,
     double LowValue,
     BiasDifference Difference,
-    BiasRatio Ratio);
+    BiasRatio Ratio,
+    int HighCount = 0,
+    int LowCount = 0,
+    bool Small = false);

@@ -169,12 +169,12 @@ public sealed class BiasMarkdownExporter : IBiasExporter
         sb.Append("| class | TPR by group | TPR gap | FPR by group | FPR gap |\n|---|---|---:|---|---:|\n");
         foreach (var c in odds.PerClass)
         {
-            sb.Append(Inv, $"| {c.Label} | {Rates(c.Tpr)} | {(c.TprGap is { } t ? BiasText.Points(t.Difference) : "–")} | {Rates(c.Fpr)} | {(c.FprGap is { } f ? BiasText.Points(f.Difference) : "–")} |\n");
+            sb.Append(Inv, $"| {c.Label} | {Rates(c.Tpr)} | {(c.TprGap is { } t ? BiasText.Points(t.Difference) + (t.Small ? " (small)" : string.Empty) : "–")} | {Rates(c.Fpr)} | {(c.FprGap is { } f ? BiasText.Points(f.Difference) + (f.Small ? " (small)" : string.Empty) : "–")} |\n");
         }
 
         if (odds.Worst is { } w)
         {
-            sb.Append(Inv, $"\nWorst case: the {odds.WorstRate?.ToUpperInvariant()} of {odds.WorstClass}, {w.HighGroup} {w.HighValue:0.000} vs {w.LowGroup} {w.LowValue:0.000}: {BiasText.Points(w.Difference)} — {BiasText.Verdict(w.Difference)}.\n");
+            sb.Append(Inv, $"\nWorst case: the {odds.WorstRate?.ToUpperInvariant()} of {odds.WorstClass}, {w.HighGroup} {w.HighValue:0.000} vs {w.LowGroup} {w.LowValue:0.000}: {BiasText.Points(w.Difference)} — {BiasText.Verdict(w)}.\n");
         }
 
         sb.Append('\n');
@@ -185,7 +185,7 @@ public sealed class BiasMarkdownExporter : IBiasExporter
 
     private static void AppendGapRow(StringBuilder sb, string metric, BiasGap gap)
     {
-        sb.Append(Inv, $"| {metric} | {gap.HighGroup} {gap.HighValue:0.0000} | {gap.LowGroup} {gap.LowValue:0.0000} | {BiasText.Points(gap.Difference)} | {BiasText.Ratio(gap.Ratio)} | {BiasText.Verdict(gap.Difference)} |\n");
+        sb.Append(Inv, $"| {metric} | {gap.HighGroup} {gap.HighValue:0.0000} | {gap.LowGroup} {gap.LowValue:0.0000} | {BiasText.Points(gap.Difference)} | {BiasText.Ratio(gap.Ratio)} | {BiasText.Verdict(gap)} |\n");
     }
 
     private static void AppendMetricsRow(StringBuilder sb, string? name, BiasGroupResult g)

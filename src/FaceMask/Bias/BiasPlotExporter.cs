@@ -76,16 +76,16 @@ public sealed class BiasPlotExporter : IBiasExporter
         var overall = plot.Add.HorizontalLine(overallAccuracy * 100);
         overall.LinePattern = LinePattern.Dashed;
         overall.Color = Colors.DimGray;
-        overall.LegendText = string.Create(inv, $"overall {overallAccuracy * 100:0.0}%");
-        plot.ShowLegend(Alignment.LowerRight);
 
         string[] names = attribute.Groups.Select(g => string.Create(inv, $"{g.Name}\nn={g.Count}")).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(xs, names);
         plot.Axes.Left.Label.Text = "accuracy (%)";
+        plot.Axes.Bottom.Label.Text = string.Create(inv, $"dashed line: overall accuracy {overallAccuracy * 100:0.0}%; orange: under the minimum group size");
+        plot.Axes.Bottom.Label.FontSize = 12;
         plot.Title(string.Create(inv, $"{attribute.Name}: accuracy by group ({confidence * 100:0.#}% bootstrap intervals)"));
         double bottom = Math.Max(0, Math.Floor((lowest - 10) / 10) * 10);
         plot.Axes.SetLimits(-0.6, n - 0.4, bottom, 100);
-        return plot.GetImageBytes(Math.Max(420, 160 + (110 * n)), 420, ImageFormat.Png);
+        return plot.GetImageBytes(Math.Max(600, 160 + (110 * n)), 450, ImageFormat.Png);
     }
 
     private static void AddLine(Plot plot, double x1, double y1, double x2, double y2)

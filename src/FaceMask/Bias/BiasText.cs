@@ -59,6 +59,15 @@ public static class BiasText
             : "larger than the noise: the interval excludes 0";
     }
 
+    /// <summary>The verdict on a gap: as <see cref="Verdict(BiasDifference)"/>, except that a gap resting on too few images gets none.</summary>
+    public static string Verdict(BiasGap gap)
+    {
+        ArgumentNullException.ThrowIfNull(gap);
+        return gap.Small
+            ? string.Create(Inv, $"too few images to judge ({gap.HighGroup}: {gap.HighCount}, {gap.LowGroup}: {gap.LowCount})")
+            : Verdict(gap.Difference);
+    }
+
     /// <summary>A file-name-safe form of an attribute name ("gender × age" → "gender_x_age").</summary>
     public static string Slug(string name)
     {

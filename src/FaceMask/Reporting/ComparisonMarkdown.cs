@@ -101,7 +101,7 @@ public static class ComparisonMarkdown
                 sb.Append(Inv, $"| {g.Attribute} | {Pretty(g.Metric)} |");
                 foreach (var gap in g.Gaps)
                 {
-                    sb.Append(' ').Append(gap is null ? "–" : $"{BiasText.Points(gap.Difference)} ({gap.HighGroup} vs {gap.LowGroup})").Append(" |");
+                    sb.Append(' ').Append(gap is null ? "–" : $"{BiasText.Points(gap.Difference)} ({gap.HighGroup} vs {gap.LowGroup}{(gap.Small ? ", small" : string.Empty)})").Append(" |");
                 }
 
                 for (int i = 1; i < runs.Count; i++)

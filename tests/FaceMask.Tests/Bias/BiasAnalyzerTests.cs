@@ -177,6 +177,23 @@ public sealed class BiasAnalyzerTests
     }
 
     [Fact]
+    public void GapsOnTooFewImagesGetNoVerdict()
+    {
+        // "big": 40 images, all right; "tiny": 4 images, all wrong. The accuracy gap is 100 points and every
+        // replicate says so, but 4 images cannot carry a verdict.
+        int[] truth = [.. Enumerable.Range(0, 44).Select(i => i % 3)];
+        int[] pred = [.. truth.Select((t, i) => i < 40 ? t : (t + 1) % 3)];
+        string?[] groups = [.. Enumerable.Range(0, 44).Select(i => i < 40 ? "big" : "tiny")];
+        var report = BiasAnalyzer.Analyze(truth, pred, Labels, [new GroupAssignment("size", groups)], new BiasOptions { Bootstrap = 200, MinGroupSize = 30 });
+        var gap = report.Attributes[0].Gaps.Single(g => g.Metric == "accuracy");
+        Assert.Equal((40, 4, true), (gap.HighCount, gap.LowCount, gap.Small));
+        Assert.Equal(1.0, gap.Difference.Value);
+        Assert.StartsWith("too few images to judge", BiasText.Verdict(gap), StringComparison.Ordinal);
+        Assert.Contains(report.Warnings, w => w.Contains("'tiny' has only 4 images", StringComparison.Ordinal));
+        Assert.All(report.Attributes[0].EqualizedOdds.PerClass, c => Assert.True(c.TprGap is null || c.TprGap.Small));
+    }
+
+    [Fact]
     public void SameSeedGivesSameIntervals()
     {
         var (truth, pred, groups) = KnownCase();
