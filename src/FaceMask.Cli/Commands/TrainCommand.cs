@@ -65,6 +65,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
                 string description = settings.TestSplit > 0 ? "held-out test split" : "training images (no test split)";
                 BiasConsole.AnalyzeAndWrite(console, result.Predictions, data.Classes, attributes, data.Paths, settings.BiasOptions(), runDir, runContext.Command, description, data.Root);
             }
+
             if (result.Cancelled)
             {
                 console.MarkupLine("[yellow]Stopped early: the model holds the last complete epoch.[/]");
