@@ -14,7 +14,7 @@ namespace FaceMask.Cli.Commands;
 /// <summary><c>facemask kfold</c>: stratified (optionally grouped) k-fold cross-validation.</summary>
 internal sealed class KFoldCommand(IAnsiConsole console) : Command<KFoldCommand.Options>
 {
-    internal sealed class Options : TrainingSettings
+    internal sealed class Options : BiasTrainingSettings
     {
         [CommandOption("--folds <K>")]
         [Description("Number of folds (default 10).")]
@@ -34,7 +34,9 @@ internal sealed class KFoldCommand(IAnsiConsole console) : Command<KFoldCommand.
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         var options = settings.ExperimentOptions();
+        var attributes = settings.LoadAttributes();
         var data = DataConsole.Load(console, settings.RequireData(), settings.LoadOptions(), cancellationToken);
+        options = BiasConsole.Balance(console, settings, attributes, data, options);
         if (settings.Groups is not null)
         {
             var table = GroupTable.Load(settings.Groups, settings.GroupColumn);
@@ -52,6 +54,7 @@ internal sealed class KFoldCommand(IAnsiConsole console) : Command<KFoldCommand.
         var record = settings.Record();
         record["folds"] = settings.Folds.ToString(CultureInfo.InvariantCulture);
         record["groups"] = settings.Groups is null ? string.Empty : $"{settings.Groups}:{settings.GroupColumn}";
+        settings.RecordBias(record);
         var runContext = new RunContext
         {
             Verb = "kfold",
@@ -63,6 +66,11 @@ internal sealed class KFoldCommand(IAnsiConsole console) : Command<KFoldCommand.
         };
         var (report, _) = RunRecorder.Record(result, runContext, runDir);
         ReportConsole.Print(console, report, runDir);
+        if (attributes is not null)
+        {
+            BiasConsole.AnalyzeAndWrite(console, result.Predictions, data.Classes, attributes, data.Paths, settings.BiasOptions(), runDir, runContext.Command, "out-of-fold predictions (k-fold)", data.Root);
+        }
+
         return result.Cancelled ? 130 : 0;
     }
 }

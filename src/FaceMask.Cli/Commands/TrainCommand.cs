@@ -13,7 +13,7 @@ namespace FaceMask.Cli.Commands;
 /// <summary><c>facemask train</c>: stratified hold-out training (the original old model's protocol), or more epochs for a saved model.</summary>
 internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Options>
 {
-    internal sealed class Options : TrainingSettings
+    internal sealed class Options : BiasTrainingSettings
     {
         [CommandOption("--test-split <FRACTION>")]
         [Description("Share of each class held out for testing (default 0.3; 0 trains on everything).")]
@@ -35,7 +35,9 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
             var load = resume is null
                 ? settings.LoadOptions()
                 : settings.LoadOptions(resume.Manifest.InputSize, ResizeModeNames.Parse(resume.Manifest.Resize));
+            var attributes = settings.LoadAttributes();
             var data = DataConsole.Load(console, settings.RequireData(), load, cancellationToken);
+            options = BiasConsole.Balance(console, settings, attributes, data, options);
             if (resume is not null)
             {
                 ModelCompatibility.EnsureMatches(resume.Manifest, data);
@@ -45,6 +47,8 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
             string runDir = RunFolder.Create(settings.Out, "train", started);
             using var result = TrainingConsole.Run(console, "training", p => HoldoutProtocol.Run(data, options, settings.TestSplit, resume, p, cancellationToken));
             resume = null; // owned by the result now
+            var record = new Dictionary<string, string>(settings.Record()) { ["test_split"] = settings.TestSplit.ToString(System.Globalization.CultureInfo.InvariantCulture), ["resume"] = settings.Resume ?? string.Empty };
+            settings.RecordBias(record);
             var runContext = new RunContext
             {
                 Verb = "train",
@@ -52,10 +56,16 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
                 StartedUtc = started,
                 WallSeconds = clock.Elapsed.TotalSeconds,
                 Data = data,
-                Settings = new Dictionary<string, string>(settings.Record()) { ["test_split"] = settings.TestSplit.ToString(System.Globalization.CultureInfo.InvariantCulture), ["resume"] = settings.Resume ?? string.Empty },
+                Settings = record,
             };
             var (report, _) = RunRecorder.Record(result, runContext, runDir);
             ReportConsole.Print(console, report, runDir);
+            if (attributes is not null)
+            {
+                string description = settings.TestSplit > 0 ? "held-out test split" : "training images (no test split)";
+                BiasConsole.AnalyzeAndWrite(console, result.Predictions, data.Classes, attributes, data.Paths, settings.BiasOptions(), runDir, runContext.Command, description, data.Root);
+            }
+
             if (result.Cancelled)
             {
                 console.MarkupLine("[yellow]Stopped early: the model holds the last complete epoch.[/]");

@@ -1,0 +1,27 @@
+namespace FaceMask.Bias;
+
+/// <summary>Writes a bias analysis into a run folder with every bias exporter.</summary>
+public static class BiasFolder
+{
+    /// <summary>bias.json, bias.md and one bar chart per attribute.</summary>
+    public static IReadOnlyList<IBiasExporter> DefaultExporters { get; } =
+    [
+        new BiasJsonExporter(),
+        new BiasMarkdownExporter(),
+        new BiasPlotExporter(),
+    ];
+
+    /// <summary>Runs every exporter; returns the files written.</summary>
+    public static IReadOnlyList<string> Write(BiasReport report, string runDirectory, IEnumerable<IBiasExporter>? exporters = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(runDirectory);
+        var written = new List<string>();
+        foreach (var exporter in exporters ?? DefaultExporters)
+        {
+            written.AddRange(exporter.Export(report, runDirectory));
+        }
+
+        return written;
+    }
+}
