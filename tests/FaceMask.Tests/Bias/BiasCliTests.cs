@@ -15,7 +15,7 @@ public sealed class BiasCliTests : IDisposable
 
     public BiasCliTests()
     {
-        data = SyntheticDataset.Create(temp.Sub("data"), classes: 3, perClass: 24, side: 20, seed: 5);
+        data = SyntheticDataset.Create(temp["data"], classes: 3, perClass: 24, side: 20, seed: 5);
         var csv = new StringBuilder("path,gender,age\n");
         int i = 0;
         foreach (string file in Directory.EnumerateFiles(data, "*.png", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -28,7 +28,7 @@ public sealed class BiasCliTests : IDisposable
         }
 
         csv.Append("class0/not_there.png,male,old\n");
-        attributes = temp.Sub("attributes.csv");
+        attributes = temp["attributes.csv"];
         File.WriteAllText(attributes, csv.ToString());
     }
 
@@ -37,9 +37,9 @@ public sealed class BiasCliTests : IDisposable
     [Fact]
     public void KFoldWithAttributesThenBalancedRunThenCompare()
     {
-        string plain = temp.Sub("run-plain");
+        string plain = temp["run-plain"];
         var (code, output) = Run("kfold", "--data", data, "--size", "16", "--folds", "2", "--epochs", "1", "--threads", "1",
-            "--attributes", attributes, "--bootstrap", "200", "--out", plain, "--cache", temp.Sub("cache"));
+            "--attributes", attributes, "--bootstrap", "200", "--out", plain, "--cache", temp["cache"]);
         Assert.True(code == 0, output);
         Assert.Contains("Bias analysis", output, StringComparison.Ordinal);
         foreach (string file in new[] { "bias.json", "bias.md", "bias_gender.png", "bias_age.png", "bias_gender_x_age.png" })
@@ -61,13 +61,13 @@ public sealed class BiasCliTests : IDisposable
             Assert.True(accuracy.GetProperty("low").GetDouble() <= accuracy.GetProperty("value").GetDouble());
         }
 
-        string balanced = temp.Sub("run-balanced");
+        string balanced = temp["run-balanced"];
         (code, output) = Run("kfold", "--data", data, "--size", "16", "--folds", "2", "--epochs", "1", "--threads", "1",
-            "--attributes", attributes, "--balance-by", "gender", "--bootstrap", "200", "--out", balanced, "--cache", temp.Sub("cache"));
+            "--attributes", attributes, "--balance-by", "gender", "--bootstrap", "200", "--out", balanced, "--cache", temp["cache"]);
         Assert.True(code == 0, output);
         Assert.Contains("Loss weights balancing gender", output, StringComparison.Ordinal);
 
-        string compare = temp.Sub("compare");
+        string compare = temp["compare"];
         (code, output) = Run("compare", plain, balanced, "--bootstrap", "200", "--out", compare);
         Assert.True(code == 0, output);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(compare, "compare.json")));
@@ -82,7 +82,7 @@ public sealed class BiasCliTests : IDisposable
         Assert.Contains("A (old)", md, StringComparison.Ordinal);
 
         // The same analysis from the run folder's predictions.csv gives the same per-group figures.
-        string again = temp.Sub("run-bias-again");
+        string again = temp["run-bias-again"];
         (code, output) = Run("bias", "--run", plain, "--attributes", attributes, "--bootstrap", "200", "--out", again);
         Assert.True(code == 0, output);
         using var first = JsonDocument.Parse(File.ReadAllText(Path.Combine(plain, "bias.json")));
@@ -95,19 +95,19 @@ public sealed class BiasCliTests : IDisposable
     [Fact]
     public void BiasCommandOnAModelWithCsvAndWithFolderLayout()
     {
-        string train = temp.Sub("run-train");
-        var (code, output) = Run("train", "--data", data, "--size", "16", "--epochs", "1", "--threads", "1", "--out", train, "--cache", temp.Sub("cache"));
+        string train = temp["run-train"];
+        var (code, output) = Run("train", "--data", data, "--size", "16", "--epochs", "1", "--threads", "1", "--out", train, "--cache", temp["cache"]);
         Assert.True(code == 0, output);
         string model = Path.Combine(train, "model");
 
-        string withCsv = temp.Sub("run-bias-csv");
-        (code, output) = Run("bias", "--model", model, "--data", data, "--attributes", attributes, "--bootstrap", "100", "--out", withCsv, "--cache", temp.Sub("cache"));
+        string withCsv = temp["run-bias-csv"];
+        (code, output) = Run("bias", "--model", model, "--data", data, "--attributes", attributes, "--bootstrap", "100", "--out", withCsv, "--cache", temp["cache"]);
         Assert.True(code == 0, output);
         Assert.True(File.Exists(Path.Combine(withCsv, "report.json")));
         Assert.True(File.Exists(Path.Combine(withCsv, "bias.json")));
 
         // The original's test-category layout: <root>/<attribute>/<group>/<class>/<image>.
-        string layout = temp.Sub("layout");
+        string layout = temp["layout"];
         foreach (var (relative, target) in new[]
         {
             ("class0/img000.png", "gender/female/class0/img000.png"),
@@ -122,8 +122,8 @@ public sealed class BiasCliTests : IDisposable
             File.Copy(Path.Combine(data, relative), to);
         }
 
-        string withLayout = temp.Sub("run-bias-layout");
-        (code, output) = Run("bias", "--model", model, "--attributes", layout, "--bootstrap", "100", "--out", withLayout, "--cache", temp.Sub("cache"));
+        string withLayout = temp["run-bias-layout"];
+        (code, output) = Run("bias", "--model", model, "--attributes", layout, "--bootstrap", "100", "--out", withLayout, "--cache", temp["cache"]);
         Assert.True(code == 0, output);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(withLayout, "bias.json")));
         Assert.Equal(4, doc.RootElement.GetProperty("overall").GetProperty("count").GetInt32());
@@ -134,7 +134,7 @@ public sealed class BiasCliTests : IDisposable
     [Fact]
     public void BalanceByNeedsAttributes()
     {
-        var (code, output) = Run("kfold", "--data", data, "--balance-by", "gender", "--out", temp.Sub("x"));
+        var (code, output) = Run("kfold", "--data", data, "--balance-by", "gender", "--out", temp["x"]);
         Assert.Equal(2, code);
         Assert.Contains("--balance-by needs --attributes", output, StringComparison.Ordinal);
     }
@@ -142,8 +142,8 @@ public sealed class BiasCliTests : IDisposable
     [Fact]
     public void CompareRefusesAFolderThatIsNotARun()
     {
-        Directory.CreateDirectory(temp.Sub("empty"));
-        var (code, output) = Run("compare", temp.Sub("empty"), temp.Sub("empty"), "--out", temp.Sub("cmp"));
+        Directory.CreateDirectory(temp["empty"]);
+        var (code, output) = Run("compare", temp["empty"], temp["empty"], "--out", temp["cmp"]);
         Assert.Equal(2, code);
         Assert.Contains("not a run folder", output, StringComparison.Ordinal);
     }

@@ -77,7 +77,7 @@ public sealed class GroupAttributesTests
     public void FolderLayoutLabelsClassRelativePaths()
     {
         using var temp = new TempDirectory();
-        string root = temp.Sub("test");
+        string root = temp["test"];
         Write(root, "gender/male/cloth/a.png");
         Write(root, "gender/female/surgical/b.png");
         Write(root, "age/old/cloth/a.png");
@@ -102,7 +102,7 @@ public sealed class GroupAttributesTests
     public void FolderLayoutRefusesAnImageInTwoGroupsOfOneAttribute()
     {
         using var temp = new TempDirectory();
-        string root = temp.Sub("test");
+        string root = temp["test"];
         Write(root, "gender/male/cloth/a.png");
         Write(root, "gender/female/cloth/a.png");
         var e = Assert.Throws<FaceMaskException>(() => GroupAttributes.FromFolderLayout(root));

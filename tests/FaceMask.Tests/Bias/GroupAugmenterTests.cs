@@ -10,14 +10,14 @@ public sealed class GroupAugmenterTests
     public void TopsUpSmallGroupClassCellsAndWritesTheirLabels()
     {
         using var temp = new TempDirectory();
-        string data = SyntheticDataset.Create(temp.Sub("data"), classes: 2, perClass: 5, side: 24, seed: 2);
+        string data = SyntheticDataset.Create(temp["data"], classes: 2, perClass: 5, side: 24, seed: 2);
         // class0: img000-003 female, img004 male; class1: img000-001 female, img002-003 male, img004 unknown
         string csv = "path,gender\n" +
             string.Concat(Enumerable.Range(0, 5).Select(i => $"class0/img{i:D3}.png,{(i < 4 ? "female" : "male")}\n")) +
             string.Concat(Enumerable.Range(0, 4).Select(i => $"class1/img{i:D3}.png,{(i < 2 ? "female" : "male")}\n"));
         var attributes = GroupAttributes.ParseCsv(new StringReader(csv), "attributes.csv");
 
-        string output = temp.Sub("balanced");
+        string output = temp["balanced"];
         var summary = GroupAugmenter.WriteGroupBalancedCopy(data, output, attributes, "gender", perCell: null, seed: 3);
 
         Assert.Equal(10, summary.Copied);
@@ -42,7 +42,7 @@ public sealed class GroupAugmenterTests
     public void RefusesAnOutputInsideTheSource()
     {
         using var temp = new TempDirectory();
-        string data = SyntheticDataset.Create(temp.Sub("data"), classes: 2, perClass: 2, side: 16, seed: 1);
+        string data = SyntheticDataset.Create(temp["data"], classes: 2, perClass: 2, side: 16, seed: 1);
         var attributes = GroupAttributes.ParseCsv(new StringReader("path,g\nclass0/img000.png,a\n"), "a.csv");
         var e = Assert.Throws<FaceMaskException>(() => GroupAugmenter.WriteGroupBalancedCopy(data, Path.Combine(data, "out"), attributes, "g", null, 0));
         Assert.Contains("inside", e.Message, StringComparison.Ordinal);
