@@ -34,6 +34,8 @@ internal static class FaceMaskApp
                     .WithExample("kfold", "--data", "images", "--folds", "10", "--epochs", "10");
                 config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Evaluate a saved model on a labelled folder.");
                 config.AddCommand<PredictCommand>("predict").WithDescription("Classify image files or folders with a saved model.");
+                config.AddCommand<ReportCommand>("report").WithDescription("Rebuild report.html (and a generated model card) from a run folder's files.")
+                    .WithExample("report", "runs/20260101-120000-kfold");
                 config.AddCommand<AugmentCommand>("augment").WithDescription("Write a class-balanced, augmented copy of a dataset.");
                 config.AddBranch("data", data =>
                 {
