@@ -83,6 +83,6 @@ internal static class BiasSection
         double?[] highs = items.Select(g => JsonLayout.Interval(g[metric])?.High).ToArray();
         bool percent = values.Concat(lows.OfType<double>()).Concat(highs.OfType<double>()).All(v => v >= 0 && v <= 1);
         string title = $"{JsonLayout.Humanize(metric)} by {attribute}" + (lows.Any(l => l is not null) ? " (black lines: intervals)" : string.Empty);
-        sb.Append(Png(ReportPlots.GroupBars(title, names, values, lows, highs, percent), $"Bar chart of {JsonLayout.Humanize(metric)} per {attribute} group"));
+        sb.Append(Png(ReportPlots.GroupBars(title, names, values, lows, highs, percent), $"Bar chart of {JsonLayout.Humanize(metric)} per {attribute} group", ReportPlots.PixelsPerCssPixel));
     }
 }

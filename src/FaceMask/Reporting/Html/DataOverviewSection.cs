@@ -27,7 +27,7 @@ internal static class DataOverviewSection
         Row(sb, ["total", N(total), total == 0 ? "–" : "100.0%"], "total");
         TableEnd(sb);
         sb.Append("</div><div>");
-        sb.Append(Png(ReportPlots.ClassCounts(d.Counts.Keys.ToArray(), d.Counts.Values.ToArray()), "Bar chart of images per class"));
+        sb.Append(Png(ReportPlots.ClassCounts(d.Counts.Keys.ToArray(), d.Counts.Values.ToArray()), "Bar chart of images per class", ReportPlots.PixelsPerCssPixel));
         sb.Append("</div></div>");
 
         sb.Append("<h3>Skipped files</h3>");

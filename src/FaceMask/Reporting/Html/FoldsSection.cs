@@ -33,7 +33,7 @@ internal static class FoldsSection
 
         TableEnd(sb);
         sb.Append(Note("sd is the sample standard deviation over folds (accuracy sd in percentage points). In the plot, each dot is a fold; the box spans the quartiles, with the median as its middle line and whiskers to the extremes."));
-        sb.Append(Png(ReportPlots.FoldSpread(folds), "Box and strip plot of accuracy, macro F1 and weighted F1 over folds"));
+        sb.Append(Png(ReportPlots.FoldSpread(folds), "Box and strip plot of accuracy, macro F1 and weighted F1 over folds", ReportPlots.PixelsPerCssPixel));
         return new HtmlSection("folds", "Folds", sb.ToString());
     }
 }

@@ -42,9 +42,22 @@ internal static class HtmlText
             : string.Create(Inv, $"{(int)t.TotalMinutes} min {t.Seconds:00} s");
     }
 
-    /// <summary>An <c>img</c> element showing PNG bytes as a data URI.</summary>
-    public static string Png(byte[] png, string alt, string cssClass = "plot") =>
-        $"<img class=\"{cssClass}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\" alt=\"{E(alt)}\">";
+    /// <summary>
+    /// An <c>img</c> element showing PNG bytes as a data URI, sized to the image's pixels divided by
+    /// <paramref name="pixelsPerCssPixel"/> (2 for the sharp, double-resolution plots), and never wider than its container.
+    /// </summary>
+    public static string Png(byte[] png, string alt, int pixelsPerCssPixel = 1)
+    {
+        string size = string.Empty;
+        if (png.Length > 24 && png[12] == 'I' && png[13] == 'H' && png[14] == 'D' && png[15] == 'R')
+        {
+            int width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
+            int height = (png[20] << 24) | (png[21] << 16) | (png[22] << 8) | png[23];
+            size = string.Create(Inv, $" width=\"{width / pixelsPerCssPixel}\" height=\"{height / pixelsPerCssPixel}\"");
+        }
+
+        return $"<img class=\"plot\"{size} src=\"data:image/png;base64,{Convert.ToBase64String(png)}\" alt=\"{E(alt)}\">";
+    }
 
     /// <summary>Opens a horizontally scrolling table wrapper and the table, with escaped column headings.</summary>
     public static void TableStart(StringBuilder sb, IEnumerable<string> columns, string? caption = null, string cssClass = "")

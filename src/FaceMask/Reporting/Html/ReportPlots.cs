@@ -8,7 +8,10 @@ namespace FaceMask.Reporting.Html;
 internal static class ReportPlots
 {
     // Logical sizes in CSS pixels; the PNGs are drawn at twice that (ScaleFactor 2) so they stay sharp on phones and in print.
-    private const float Scale = 2;
+    /// <summary>The plots' pixels per CSS pixel.</summary>
+    public const int PixelsPerCssPixel = 2;
+
+    private const float Scale = PixelsPerCssPixel;
     private const int Width = 560;
     private const int Height = 340;
 
@@ -129,6 +132,7 @@ internal static class ReportPlots
             Position = i,
             Value = values[i] * scale,
             FillColor = palette.GetColor(i).WithAlpha(0.8),
+            CenterLabel = true,
             Label = percent ? (values[i] * 100).ToString("0.0", CultureInfo.InvariantCulture) : values[i].ToString("0.###", CultureInfo.InvariantCulture),
         }).ToList();
         var plottable = plot.Add.Bars(bars);
@@ -137,7 +141,7 @@ internal static class ReportPlots
         {
             if (lows[i] is { } low && highs[i] is { } high)
             {
-                var line = plot.Add.Line(i + 0.12, low * scale, i + 0.12, high * scale);
+                var line = plot.Add.Line(i, low * scale, i, high * scale);
                 line.LineWidth = 3;
                 line.Color = Colors.Black;
             }

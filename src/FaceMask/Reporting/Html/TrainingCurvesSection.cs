@@ -22,8 +22,8 @@ internal static class TrainingCurvesSection
             : "no validation figures were recorded";
         sb.Append(Note($"Per epoch, {lines}: solid lines are the training batches (running mean over the epoch); {val}."));
         sb.Append("<div class=\"plots\">");
-        sb.Append(Png(ReportPlots.Curves(history, loss: true), "Line chart of training and validation loss per epoch"));
-        sb.Append(Png(ReportPlots.Curves(history, loss: false), "Line chart of training and validation accuracy per epoch"));
+        sb.Append(Png(ReportPlots.Curves(history, loss: true), "Line chart of training and validation loss per epoch", ReportPlots.PixelsPerCssPixel));
+        sb.Append(Png(ReportPlots.Curves(history, loss: false), "Line chart of training and validation accuracy per epoch", ReportPlots.PixelsPerCssPixel));
         sb.Append("</div>");
         var last = history.GroupBy(e => e.Fold ?? 0).Select(g => g.MaxBy(e => e.Epoch)!).ToArray();
         sb.Append("<details><summary>Every epoch as a table</summary>");
