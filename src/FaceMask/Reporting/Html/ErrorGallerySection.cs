@@ -19,6 +19,7 @@ internal static class ErrorGallerySection
         var wrong = ctx.Contents.Predictions
             .Where(p => p.Truth >= 0 && p.Truth != p.Predicted && p.Predicted < p.Probabilities.Length && p.Truth < p.Probabilities.Length)
             .OrderByDescending(p => p.Probabilities[p.Predicted])
+            .ThenBy(p => p.Probabilities[p.Truth])
             .ThenBy(p => p.Path, StringComparer.Ordinal)
             .ToArray();
         var sb = new StringBuilder();
@@ -53,8 +54,8 @@ internal static class ErrorGallerySection
 
             sb.Append("<figcaption>");
             sb.Append("true <span class=\"true\">").Append(E(truth)).Append("</span><br>");
-            sb.Append("predicted <span class=\"pred\">").Append(E(predicted)).Append("</span> ").Append(E(Pct(p.Probabilities[p.Predicted]))).Append("<br>");
-            sb.Append("<span class=\"muted\">p(").Append(E(truth)).Append(") ").Append(E(Pct(p.Probabilities[p.Truth])));
+            sb.Append("predicted <span class=\"pred\">").Append(E(predicted)).Append("</span> ").Append(E(Probability(p.Probabilities[p.Predicted]))).Append("<br>");
+            sb.Append("<span class=\"muted\">p(").Append(E(truth)).Append(") ").Append(E(Probability(p.Probabilities[p.Truth])));
             if (p.Fold is { } fold)
             {
                 sb.Append(", fold ").Append(fold.ToString(Inv));
@@ -71,4 +72,12 @@ internal static class ErrorGallerySection
 
         return new HtmlSection("errors", "Error gallery", sb.ToString());
     }
+
+    // One decimal, without rounding a near-certain or near-impossible probability to 100% or 0%.
+    private static string Probability(double p) => p switch
+    {
+        > 0.999 and < 1 => ">99.9%",
+        < 0.001 and > 0 => "<0.1%",
+        _ => Pct(p),
+    };
 }

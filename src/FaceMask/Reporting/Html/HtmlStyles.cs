@@ -27,7 +27,7 @@ nav.toc a { color: var(--accent); text-decoration: none; }
 nav.toc a:hover { text-decoration: underline; }
 .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); gap: .6rem; margin: 1rem 0; }
 .figure { background: var(--soft); border-radius: 6px; padding: .6rem .8rem; }
-.figure .value { font-size: 1.45rem; font-weight: 650; line-height: 1.2; }
+.figure .value { font-size: 1.45rem; font-weight: 650; line-height: 1.2; white-space: nowrap; }
 .figure .label { color: var(--muted); font-size: .85rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .6rem 0 1rem; }
 dl.facts dt { color: var(--muted); }

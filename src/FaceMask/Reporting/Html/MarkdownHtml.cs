@@ -104,38 +104,58 @@ internal static partial class MarkdownHtml
     {
         string[] header = Cells(lines[i]);
         string[] rule = Cells(lines[i + 1]);
-        string[] align = rule.Select(r => r.EndsWith(':') && !r.StartsWith(':') ? "right" : r.StartsWith(':') && r.EndsWith(':') ? "center" : r.StartsWith(':') ? "left" : "auto").ToArray();
-        sb.Append("<div class=\"table-wrap\"><table><thead><tr>");
-        for (int c = 0; c < header.Length; c++)
-        {
-            sb.Append("<th scope=\"col\" class=\"text\">").Append(Inline(header[c])).Append("</th>");
-        }
-
-        sb.Append("</tr></thead><tbody>");
+        var rows = new List<string[]>();
         i += 2;
         while (i < lines.Length && lines[i].Trim().StartsWith('|'))
         {
-            string[] cells = Cells(lines[i]);
+            rows.Add(Cells(lines[i++]));
+        }
+
+        // Explicit alignment from the rule row; unaligned columns are right-aligned when every cell starts with a digit.
+        string[] align = Enumerable.Range(0, header.Length).Select(c =>
+        {
+            string r = c < rule.Length ? rule[c] : string.Empty;
+            if (r.StartsWith(':') && r.EndsWith(':'))
+            {
+                return "center";
+            }
+
+            if (r.EndsWith(':') || r.StartsWith(':'))
+            {
+                return r.EndsWith(':') ? "right" : "left";
+            }
+
+            var column = rows.Select(row => c < row.Length ? row[c] : string.Empty).Where(x => x.Length > 0).ToArray();
+            return column.Length > 0 && column.All(x => char.IsDigit(x[0])) ? "right" : "left";
+        }).ToArray();
+        sb.Append("<div class=\"table-wrap\"><table><thead><tr>");
+        for (int c = 0; c < header.Length; c++)
+        {
+            sb.Append("<th scope=\"col\"").Append(Align(align[c])).Append('>').Append(Inline(header[c])).Append("</th>");
+        }
+
+        sb.Append("</tr></thead><tbody>");
+        foreach (string[] cells in rows)
+        {
             sb.Append("<tr>");
             for (int c = 0; c < header.Length; c++)
             {
-                string a = c < align.Length ? align[c] : "auto";
-                string cell = c < cells.Length ? cells[c] : string.Empty;
-                if (a == "auto")
-                {
-                    a = cell.Length > 0 && char.IsDigit(cell[0]) ? "right" : "left"; // unaligned columns: numbers right, text left
-                }
-
-                sb.Append(a == "left" ? "<td class=\"text\">" : a == "right" ? "<td>" : $"<td style=\"text-align:{a}\">").Append(Inline(cell)).Append("</td>");
+                sb.Append("<td").Append(Align(align[c])).Append('>').Append(c < cells.Length ? Inline(cells[c]) : string.Empty).Append("</td>");
             }
 
             sb.Append("</tr>");
-            i++;
         }
 
         sb.Append("</tbody></table></div>\n");
         return i;
     }
+
+    private static string Align(string align) => align switch
+    {
+        "left" => " class=\"text\"",
+        "center" => " style=\"text-align:center\"",
+        _ => string.Empty, // right, the table default
+    };
 
     // Splits a pipe-table row on unescaped pipes, dropping the outer ones.
     private static string[] Cells(string line)
