@@ -78,6 +78,9 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1
   h3, h4 { break-after: avoid; page-break-after: avoid; }
   img.plot, table, .figure, .card, .thumbs { break-inside: avoid; page-break-inside: avoid; }
   .table-wrap { overflow: visible; }
+  .plots { grid-template-columns: 1fr 1fr; }
+  img.plot { max-height: 11cm; width: auto; }
+  .plots img.plot { width: 100%; height: auto; }
   a { color: inherit; text-decoration: none; }
   summary { color: inherit; }
   section { break-before: auto; }
