@@ -38,6 +38,8 @@ internal static class FaceMaskApp
                     .WithExample("bias", "--model", "runs/x/model", "--data", "images", "--attributes", "attributes.csv");
                 config.AddCommand<CompareCommand>("compare").WithDescription("Compare run folders: Metric | Old | New, groups and gaps, with intervals.")
                     .WithExample("compare", "runs/plain", "runs/balanced");
+                config.AddCommand<ReportCommand>("report").WithDescription("Rebuild report.html (and a generated model card) from a run folder's files.")
+                    .WithExample("report", "runs/20260101-120000-kfold");
                 config.AddCommand<AugmentCommand>("augment").WithDescription("Write a class-balanced, augmented copy of a dataset.");
                 config.AddBranch("data", data =>
                 {

@@ -11,7 +11,10 @@ public static class BiasFolder
         new BiasPlotExporter(),
     ];
 
-    /// <summary>Runs every exporter; returns the files written.</summary>
+    /// <summary>
+    /// Runs every exporter and, when the folder holds a run's report.json, rebuilds its report.html and model card
+    /// so they show the bias section; returns the files written.
+    /// </summary>
     public static IReadOnlyList<string> Write(BiasReport report, string runDirectory, IEnumerable<IBiasExporter>? exporters = null)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -20,6 +23,11 @@ public static class BiasFolder
         foreach (var exporter in exporters ?? DefaultExporters)
         {
             written.AddRange(exporter.Export(report, runDirectory));
+        }
+
+        if (File.Exists(Path.Combine(runDirectory, "report.json")))
+        {
+            written.AddRange(Reporting.ReportRebuilder.Rebuild(runDirectory));
         }
 
         return written;

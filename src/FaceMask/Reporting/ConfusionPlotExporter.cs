@@ -43,8 +43,12 @@ public sealed class ConfusionPlotExporter : IRunExporter
 
         var plot = new Plot();
         var heatmap = plot.Add.Heatmap(values);
-        heatmap.Colormap = new WhiteToBlueColormap();
         double max = values.Cast<double>().DefaultIfEmpty(0).Max();
+
+        // ScottPlot's Blues runs dark to light; reversed, larger counts are darker (white labels on them), and the
+        // scale starts at 0 so equal shades mean equal counts.
+        heatmap.Colormap = new ScottPlot.Colormaps.Blues().Reversed();
+        heatmap.ManualRange = new ScottPlot.Range(0, max > 0 ? max : 1);
         for (int t = 0; t < n; t++)
         {
             for (int p = 0; p < n; p++)

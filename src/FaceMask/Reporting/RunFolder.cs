@@ -5,13 +5,18 @@ namespace FaceMask.Reporting;
 /// <summary>Creates run folders and writes a run into one with every exporter.</summary>
 public static class RunFolder
 {
-    /// <summary>The exporters every run gets.</summary>
+    /// <summary>
+    /// The exporters every run gets, in order. The model card and report.html read the files written before them
+    /// (bias.json, the model card), so they stay last.
+    /// </summary>
     public static IReadOnlyList<IRunExporter> DefaultExporters { get; } =
     [
         new JsonReportExporter(),
         new MarkdownReportExporter(),
         new PredictionsCsvExporter(),
         new ConfusionPlotExporter(),
+        new ModelCardExporter(),
+        new Html.HtmlReportExporter(),
     ];
 
     /// <summary>
