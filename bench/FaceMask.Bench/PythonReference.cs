@@ -23,6 +23,11 @@ internal static class PythonReference
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        // The same OpenMP spin setting as FaceMask's own libtorch (see FaceMask.Runtime.OpenMpWaitPolicy).
+        if (Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") is null)
+        {
+            start.Environment["GOMP_SPINCOUNT"] = Environment.GetEnvironmentVariable("GOMP_SPINCOUNT") ?? "10000";
+        }
         using var process = Process.Start(start)!;
         string stdout = process.StandardOutput.ReadToEnd();
         string stderr = process.StandardError.ReadToEnd();

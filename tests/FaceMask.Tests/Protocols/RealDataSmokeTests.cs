@@ -22,7 +22,7 @@ public sealed class RealDataSmokeTests
             .ToArray();
         var (train, test) = DataSplitter.StratifiedHoldout(picked.Select(i => data.Labels[i]).ToArray(), 0.3, seed: 0);
         var options = new TrainingOptions { Epochs = 2, Threads = 1, Seed = 0 };
-        Runtime.TorchRuntime.Configure(1, 0);
+        FaceMask.Runtime.TorchRuntime.Configure(1, 0);
         using var network = ModelArchitectures.Create(ModelArchitectures.Seed5, data.Classes.Count, 32);
         using var trainSet = TensorSet.FromPixels(data.Pixels, data.Labels, 32, train.Select(i => picked[i]).ToArray(), Normalization.Half);
         using var testSet = TensorSet.FromPixels(data.Pixels, data.Labels, 32, test.Select(i => picked[i]).ToArray(), Normalization.Half);
