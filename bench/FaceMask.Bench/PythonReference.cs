@@ -23,7 +23,7 @@ internal static class PythonReference
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        // The same OpenMP spin setting as FaceMask's own libtorch (see FaceMask.Runtime.OpenMpWaitPolicy).
+        // The same OpenMP spin setting as FaceMask's own libtorch (see FaceMask.Runtime.OpenMpSpinCount).
         if (Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") is null)
         {
             start.Environment["GOMP_SPINCOUNT"] = Environment.GetEnvironmentVariable("GOMP_SPINCOUNT") ?? "10000";

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace FaceMask.Tests.Runtime;
 
-public sealed class OpenMpWaitPolicyTests
+public sealed class OpenMpSpinCountTests
 {
     [Fact]
     public void LoadingTheLibraryShortensTheOpenMpSpinInTheNativeEnvironment()
