@@ -20,7 +20,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
         public double TestSplit { get; init; } = 0.3;
 
         [CommandOption("--resume <MODEL_DIR>")]
-        [Description("Train a saved model further (its classes, size and normalisation are kept).")]
+        [Description("Train a saved model further (its architecture, head, classes, size and normalisation are kept).")]
         public string? Resume { get; init; }
     }
 
@@ -28,18 +28,18 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
     {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
-        var options = settings.ExperimentOptions();
         TrainedModel? resume = settings.Resume is null ? null : ModelStore.Load(settings.Resume);
         try
         {
-            var load = resume is null
-                ? settings.LoadOptions()
-                : settings.LoadOptions(resume.Manifest.InputSize, ResizeModeNames.Parse(resume.Manifest.Resize));
+            // A resumed model keeps its own architecture, head and normalisation.
+            var options = resume is null
+                ? settings.ExperimentOptions()
+                : settings.ExperimentOptions(resume.Manifest.Arch) with { Head = resume.Manifest.Head, Normalization = resume.Manifest.Normalization };
+            var load = resume is null ? settings.LoadOptions() : settings.LoadOptions(resume.Manifest);
             var data = DataConsole.Load(console, settings.RequireData(), load, cancellationToken);
             if (resume is not null)
             {
                 ModelCompatibility.EnsureMatches(resume.Manifest, data);
-                options = options with { Arch = resume.Manifest.Arch, Normalization = resume.Manifest.Normalization };
             }
 
             string runDir = RunFolder.Create(settings.Out, "train", started);
@@ -52,7 +52,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
                 StartedUtc = started,
                 WallSeconds = clock.Elapsed.TotalSeconds,
                 Data = data,
-                Settings = new Dictionary<string, string>(settings.Record()) { ["test_split"] = settings.TestSplit.ToString(System.Globalization.CultureInfo.InvariantCulture), ["resume"] = settings.Resume ?? string.Empty },
+                Settings = new Dictionary<string, string>(TrainingSettings.Record(options)) { ["test_split"] = settings.TestSplit.ToString(System.Globalization.CultureInfo.InvariantCulture), ["resume"] = settings.Resume ?? string.Empty },
             };
             var (report, _) = RunRecorder.Record(result, runContext, runDir);
             ReportConsole.Print(console, report, runDir);
