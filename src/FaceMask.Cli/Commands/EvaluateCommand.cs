@@ -34,7 +34,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateCo
             throw new FaceMaskException($"--size {size}: the model at {settings.Model} expects {model.Manifest.InputSize} px");
         }
 
-        var load = settings.LoadOptions(model.Manifest.InputSize, ResizeModeNames.Parse(model.Manifest.Resize));
+        var load = settings.LoadOptions(model.Manifest);
         var data = DataConsole.Load(console, settings.RequireData(), load, cancellationToken);
         string runDir = RunFolder.Create(settings.Out, "evaluate", started);
         using var result = EvaluationProtocol.Run(model, data);

@@ -20,7 +20,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
         public double TestSplit { get; init; } = 0.3;
 
         [CommandOption("--resume <MODEL_DIR>")]
-        [Description("Train a saved model further (its classes, size and normalisation are kept).")]
+        [Description("Train a saved model further (its architecture, head, classes, size and normalisation are kept).")]
         public string? Resume { get; init; }
     }
 
@@ -28,26 +28,26 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
     {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
-        var options = settings.ExperimentOptions();
         TrainedModel? resume = settings.Resume is null ? null : ModelStore.Load(settings.Resume);
         try
         {
-            var load = resume is null
-                ? settings.LoadOptions()
-                : settings.LoadOptions(resume.Manifest.InputSize, ResizeModeNames.Parse(resume.Manifest.Resize));
+            // A resumed model keeps its own architecture, head and normalisation.
+            var options = resume is null
+                ? settings.ExperimentOptions()
+                : settings.ExperimentOptions(resume.Manifest.Arch) with { Head = resume.Manifest.Head, Normalization = resume.Manifest.Normalization };
+            var load = resume is null ? settings.LoadOptions() : settings.LoadOptions(resume.Manifest);
             var attributes = settings.LoadAttributes();
             var data = DataConsole.Load(console, settings.RequireData(), load, cancellationToken);
             options = BiasConsole.Balance(console, settings, attributes, data, options);
             if (resume is not null)
             {
                 ModelCompatibility.EnsureMatches(resume.Manifest, data);
-                options = options with { Arch = resume.Manifest.Arch, Normalization = resume.Manifest.Normalization };
             }
 
             string runDir = RunFolder.Create(settings.Out, "train", started);
             using var result = TrainingConsole.Run(console, "training", p => HoldoutProtocol.Run(data, options, settings.TestSplit, resume, p, cancellationToken));
             resume = null; // owned by the result now
-            var record = new Dictionary<string, string>(settings.Record()) { ["test_split"] = settings.TestSplit.ToString(System.Globalization.CultureInfo.InvariantCulture), ["resume"] = settings.Resume ?? string.Empty };
+            var record = new Dictionary<string, string>(TrainingSettings.Record(options)) { ["test_split"] = settings.TestSplit.ToString(System.Globalization.CultureInfo.InvariantCulture), ["resume"] = settings.Resume ?? string.Empty };
             settings.RecordBias(record);
             var runContext = new RunContext
             {

@@ -10,10 +10,20 @@ internal static class DataConsole
     public static LoadedDataset Load(IAnsiConsole console, string root, DatasetLoadOptions options, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var data = DatasetLoader.Load(root, options, null, cancellationToken);
+        var progress = options.Backbone is null ? null : new ExtractionProgress(console, options.Backbone);
+        var data = DatasetLoader.Load(root, options, progress, cancellationToken);
+        string how = data.LoadedFromCache ? "from cache" : "decoded";
+        if (data.Features is { } features)
+        {
+            how = features.Extracted == 0
+                ? $"{features.Backbone.Name} features from cache"
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{features.Backbone.Name} features of {features.Extracted} images extracted (image + mirror) at {features.Extracted / Math.Max(features.ExtractionSeconds, 1e-9):0.0} images/s");
+        }
+
         PlainText.WriteLine(console, string.Create(
             CultureInfo.InvariantCulture,
-            $"Loaded {data.Count} images of {data.Classes.Count} classes at {data.Size}x{data.Size} in {clock.Elapsed.TotalSeconds:0.00} s ({(data.LoadedFromCache ? "from cache" : "decoded")}{(data.CachePath is null ? string.Empty : ", cache " + data.CachePath)})"));
+            $"Loaded {data.Count} images of {data.Classes.Count} classes at {data.Size}x{data.Size} in {clock.Elapsed.TotalSeconds:0.00} s ({how}{(data.CachePath is null ? string.Empty : ", cache " + data.CachePath)})"));
         PrintSkipped(console, data.Skipped);
         return data;
     }
@@ -46,6 +56,32 @@ internal static class DataConsole
         if (skipped.Count > 50)
         {
             console.MarkupLine($"[yellow]  … and {skipped.Count - 50} more (see the run's report.md)[/]");
+        }
+    }
+
+    /// <summary>Feature extraction takes minutes: one line at every tenth of the files extracted.</summary>
+    private sealed class ExtractionProgress(IAnsiConsole console, string backbone) : IProgress<LoadProgress>
+    {
+        private readonly Lock gate = new();
+        private int printedTenths;
+
+        public void Report(LoadProgress value)
+        {
+            if (value.FromCache || value.Total == 0)
+            {
+                return;
+            }
+
+            // Reports arrive from several extraction threads.
+            int tenths = (int)(10L * value.Done / value.Total);
+            lock (gate)
+            {
+                if (tenths > printedTenths && tenths < 10)
+                {
+                    printedTenths = tenths;
+                    PlainText.WriteLine(console, string.Create(CultureInfo.InvariantCulture, $"Extracting {backbone} features: {value.Done}/{value.Total}"));
+                }
+            }
         }
     }
 }

@@ -11,16 +11,20 @@ namespace FaceMask.Cli.Settings;
 internal class TrainingSettings : DataSettings
 {
     [CommandOption("--arch <NAME>")]
-    [Description("seed5 (default, the original's new model) or seed4 (its old model).")]
+    [Description("seed5 (default, the original's new model), seed4 (its old model) or resnet18 (frozen ImageNet ResNet18 features + a trained head).")]
     public string Arch { get; init; } = ModelArchitectures.Seed5;
 
+    [CommandOption("--head <KIND>")]
+    [Description("resnet18's classifier head: mlp (default; 512-256-classes, ReLU, dropout 0.5) or linear (logistic regression).")]
+    public string? Head { get; init; }
+
     [CommandOption("--epochs <N>")]
-    [Description("Epochs (default 10).")]
-    public int Epochs { get; init; } = 10;
+    [Description("Epochs (default 10; 30 for resnet18).")]
+    public int? Epochs { get; init; }
 
     [CommandOption("--batch <N>")]
     [Description("Batch size (default 32).")]
-    public int Batch { get; init; } = 32;
+    public int? Batch { get; init; }
 
     [CommandOption("--lr <RATE>")]
     [Description("Adam learning rate (default 0.001).")]
@@ -35,53 +39,97 @@ internal class TrainingSettings : DataSettings
     public int Threads { get; init; } = 2;
 
     [CommandOption("--augment")]
-    [Description("Random flip, resized crop, brightness and saturation jitter while training.")]
+    [Description("Random flip, resized crop, brightness and saturation jitter while training (pixel models; resnet18 always trains on randomly mirrored features).")]
     public bool Augment { get; init; }
 
     [CommandOption("--mean <R,G,B>")]
-    [Description("Normalisation mean of [0,1] pixels (default 0.5,0.5,0.5).")]
+    [Description("Normalisation mean of [0,1] pixels (default 0.5,0.5,0.5; not for resnet18).")]
     public string? Mean { get; init; }
 
     [CommandOption("--std <R,G,B>")]
-    [Description("Normalisation sd (default 0.5,0.5,0.5).")]
+    [Description("Normalisation sd (default 0.5,0.5,0.5; not for resnet18).")]
     public string? Std { get; init; }
 
     [CommandOption("--out <DIR>")]
     [Description("Run folder (default runs/<timestamp>-<verb>); must not exist or be empty.")]
     public string? Out { get; init; }
 
-    public ExperimentOptions ExperimentOptions()
+    protected override string InputArch => Arch;
+
+    /// <summary>The experiment these options describe, for <paramref name="arch"/> (default --arch; a resumed model's own).</summary>
+    public ExperimentOptions ExperimentOptions(string? arch = null)
     {
-        var normalization = new Normalization(
-            Mean is null ? Normalization.Half.Mean : Normalization.ParseTriple(Mean, "--mean"),
-            Std is null ? Normalization.Half.Std : Normalization.ParseTriple(Std, "--std"));
-        normalization.Validate();
-        if (!ModelArchitectures.Names.Contains(Arch))
+        arch ??= Arch;
+        if (!ModelArchitectures.Names.Contains(arch))
         {
-            throw new FaceMaskException($"--arch {Arch}: unknown architecture; known: {string.Join(", ", ModelArchitectures.Names)}");
+            throw new FaceMaskException($"--arch {arch}: unknown architecture; known: {string.Join(", ", ModelArchitectures.Names)}");
+        }
+
+        var defaults = ModelArchitectures.Defaults(arch);
+        Normalization normalization;
+        if (defaults.Backbone is not null)
+        {
+            if (Mean is not null || Std is not null)
+            {
+                throw new FaceMaskException($"--mean/--std: {arch} takes backbone features; its backbone normalises the pixels itself");
+            }
+
+            if (Head is not null && !HeadKinds.Names.Contains(Head))
+            {
+                throw new FaceMaskException($"--head {Head}: unknown head; known: {string.Join(", ", HeadKinds.Names)}");
+            }
+
+            normalization = Normalization.Identity;
+        }
+        else
+        {
+            if (Head is not null)
+            {
+                throw new FaceMaskException($"--head {Head}: only resnet18 has a head; {arch} has none");
+            }
+
+            normalization = new Normalization(
+                Mean is null ? Normalization.Half.Mean : Normalization.ParseTriple(Mean, "--mean"),
+                Std is null ? Normalization.Half.Std : Normalization.ParseTriple(Std, "--std"));
+            normalization.Validate();
         }
 
         var training = new TrainingOptions
         {
-            Epochs = Epochs,
-            BatchSize = Batch,
+            Epochs = Epochs ?? defaults.Epochs,
+            BatchSize = Batch ?? defaults.BatchSize,
             LearningRate = LearningRate,
             Seed = Seed,
             Threads = Threads,
             Augment = Augment,
         };
         training.Validate();
-        return new ExperimentOptions { Arch = Arch, Normalization = normalization, Training = training };
+        var options = new ExperimentOptions { Arch = arch, Head = defaults.Backbone is null ? null : Head ?? defaults.Head, Normalization = normalization, Training = training };
+        options.Validate();
+        return options;
     }
 
-    public Dictionary<string, string> Record() => new()
+    /// <summary>The settings to record in the run's report, as given or defaulted for --arch.</summary>
+    public Dictionary<string, string> Record() => Record(ExperimentOptions());
+
+    /// <summary>The settings of <paramref name="options"/> to record in the run's report.</summary>
+    public static Dictionary<string, string> Record(ExperimentOptions options)
     {
-        ["arch"] = Arch,
-        ["epochs"] = Epochs.ToString(CultureInfo.InvariantCulture),
-        ["batch"] = Batch.ToString(CultureInfo.InvariantCulture),
-        ["lr"] = LearningRate.ToString(CultureInfo.InvariantCulture),
-        ["seed"] = Seed.ToString(CultureInfo.InvariantCulture),
-        ["threads"] = Threads.ToString(CultureInfo.InvariantCulture),
-        ["augment"] = Augment ? "true" : "false",
-    };
+        var record = new Dictionary<string, string>
+        {
+            ["arch"] = options.Arch,
+            ["epochs"] = options.Training.Epochs.ToString(CultureInfo.InvariantCulture),
+            ["batch"] = options.Training.BatchSize.ToString(CultureInfo.InvariantCulture),
+            ["lr"] = options.Training.LearningRate.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = options.Training.Seed.ToString(CultureInfo.InvariantCulture),
+            ["threads"] = options.Training.Threads.ToString(CultureInfo.InvariantCulture),
+            ["augment"] = options.Training.Augment ? "true" : "false",
+        };
+        if (options.Head is not null)
+        {
+            record["head"] = options.Head;
+        }
+
+        return record;
+    }
 }

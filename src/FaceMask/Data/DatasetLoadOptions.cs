@@ -1,3 +1,5 @@
+using FaceMask.Features;
+
 namespace FaceMask.Data;
 
 /// <summary>How <see cref="DatasetLoader.Load"/> prepares a dataset.</summary>
@@ -18,6 +20,18 @@ public sealed record DatasetLoadOptions
     /// </summary>
     public string? CacheDirectory { get; init; }
 
-    /// <summary>Whether decoded pixels are cached between runs (default true).</summary>
+    /// <summary>Whether decoded pixels (or backbone features) are cached between runs (default true).</summary>
     public bool UseCache { get; init; } = true;
+
+    /// <summary>
+    /// A frozen backbone (<c>"resnet18"</c>) whose features are extracted and kept instead of the pixels
+    /// (<see cref="LoadedDataset.Features"/>); null (default) keeps pixels. <see cref="Size"/> must then be the backbone's input size.
+    /// </summary>
+    public string? Backbone { get; init; }
+
+    /// <summary>Folder holding the backbone's ONNX files; null uses <c>&lt;application folder&gt;/models/&lt;backbone&gt;</c>.</summary>
+    public string? BackboneDirectory { get; init; }
+
+    /// <summary>How feature extraction is spread over threads; null uses <see cref="ExtractionOptions.Default"/>.</summary>
+    public ExtractionOptions? Extraction { get; init; }
 }

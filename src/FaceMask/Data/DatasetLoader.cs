@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
+using FaceMask.Features;
 using Microsoft.Win32.SafeHandles;
 
 namespace FaceMask.Data;
@@ -21,7 +22,10 @@ public static class DatasetLoader
     /// of order; the last report is always (Total, Total).
     /// </remarks>
     /// <param name="root">The dataset folder, laid out as <c>&lt;root&gt;/&lt;class&gt;/&lt;image&gt;</c>.</param>
-    /// <param name="options">Size, resize mode, strictness and cache settings.</param>
+    /// <param name="options">
+    /// Size, resize mode, strictness and cache settings. With <see cref="DatasetLoadOptions.Backbone"/> set, the images'
+    /// backbone features are loaded instead of their pixels (see <see cref="FeatureDatasetLoader"/>).
+    /// </param>
     /// <param name="progress">Receives progress reports, or null.</param>
     /// <param name="cancellationToken">Stops decoding.</param>
     /// <exception cref="FaceMaskException">
@@ -31,6 +35,11 @@ public static class DatasetLoader
     public static LoadedDataset Load(string root, DatasetLoadOptions options, IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Backbone is not null)
+        {
+            return FeatureDatasetLoader.Load(root, options, progress, cancellationToken);
+        }
+
         int size = options.Size;
         ResizeMode mode = options.Resize;
         if (size is < 1 or > ImageDecoder.MaxOutputSize)
@@ -174,7 +183,7 @@ public static class DatasetLoader
     }
 
     /// <summary>The unusable file that comes first in path order, from discovery or from decoding; null when none.</summary>
-    private static ImageDecodeException? FirstProblem(ImageFolder folder, ImageDecodeException?[] errors)
+    internal static ImageDecodeException? FirstProblem(ImageFolder folder, ImageDecodeException?[] errors)
     {
         ImageDecodeException? first = errors.FirstOrDefault(e => e is not null);
         SkippedFile? skipped = folder.Skipped.Count > 0 ? folder.Skipped[0] : null;
@@ -241,7 +250,7 @@ public static class DatasetLoader
     }
 
     /// <summary>Reads a whole file into a reusable buffer (grown as needed) and returns its length.</summary>
-    private static int ReadFile(string fullPath, string name, ref byte[] buffer)
+    internal static int ReadFile(string fullPath, string name, ref byte[] buffer)
     {
         try
         {
@@ -336,7 +345,7 @@ public static class DatasetLoader
         }
     }
 
-    private static string Fingerprint(string[] paths, int[] labels, int[] kept, byte[] hashes)
+    internal static string Fingerprint(string[] paths, int[] labels, int[] kept, byte[] hashes)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<byte> label = stackalloc byte[5];

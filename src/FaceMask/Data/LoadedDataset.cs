@@ -1,6 +1,11 @@
+using FaceMask.Features;
+
 namespace FaceMask.Data;
 
-/// <summary>A dataset decoded into memory: one uint8 image of 3×<see cref="Size"/>×<see cref="Size"/> per usable file.</summary>
+/// <summary>
+/// A dataset decoded into memory: one uint8 image of 3×<see cref="Size"/>×<see cref="Size"/> per usable file, or,
+/// when loaded for a backbone model, the backbone's <see cref="Features"/> of each image instead.
+/// </summary>
 public sealed class LoadedDataset
 {
     internal LoadedDataset(
@@ -14,7 +19,8 @@ public sealed class LoadedDataset
         IReadOnlyList<SkippedFile> skipped,
         string fingerprint,
         string? cachePath,
-        bool loadedFromCache)
+        bool loadedFromCache,
+        FeatureMatrix? features = null)
     {
         Root = root;
         Classes = classes;
@@ -27,6 +33,7 @@ public sealed class LoadedDataset
         Fingerprint = fingerprint;
         CachePath = cachePath;
         LoadedFromCache = loadedFromCache;
+        Features = features;
     }
 
     /// <summary>Full path of the dataset root.</summary>
@@ -47,7 +54,10 @@ public sealed class LoadedDataset
     /// <summary>How the images were resized.</summary>
     public ResizeMode Resize { get; }
 
-    /// <summary>All images back to back: <see cref="Count"/>×3×<see cref="Size"/>×<see cref="Size"/> bytes, planar CHW RGB per image, not normalised.</summary>
+    /// <summary>
+    /// All images back to back: <see cref="Count"/>×3×<see cref="Size"/>×<see cref="Size"/> bytes, planar CHW RGB per
+    /// image, not normalised. Empty when the dataset holds <see cref="Features"/> instead.
+    /// </summary>
     public byte[] Pixels { get; }
 
     /// <summary>Number of images.</summary>
@@ -66,8 +76,11 @@ public sealed class LoadedDataset
     /// <summary>The cache file used for this load, or null when caching was off or no cache folder was writable.</summary>
     public string? CachePath { get; }
 
-    /// <summary>True when every file's pixels (or known problem) came from the cache and nothing had to be decoded.</summary>
+    /// <summary>True when every file's pixels or features (or known problem) came from the cache and nothing had to be decoded.</summary>
     public bool LoadedFromCache { get; }
+
+    /// <summary>Backbone features of each image (image and mirror), or null for a dataset of pixels.</summary>
+    public FeatureMatrix? Features { get; }
 
     /// <summary>Pixels of image <paramref name="index"/>: 3×<see cref="Size"/>×<see cref="Size"/> bytes, planar CHW RGB.</summary>
     public ReadOnlySpan<byte> ImagePixels(int index)

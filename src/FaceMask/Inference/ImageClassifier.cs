@@ -1,23 +1,30 @@
-using FaceMask.Data;
+using FaceMask.Inputs;
 using FaceMask.Models;
-using FaceMask.Protocols;
 using FaceMask.Training;
-using static TorchSharp.torch;
 
 namespace FaceMask.Inference;
 
-/// <summary>Classifies image files with a trained model, decoding them the way the model was trained.</summary>
+/// <summary>
+/// Classifies image files with a trained model, decoding them the way the model was trained (and, for a backbone
+/// model, running them and their mirror images through the backbone).
+/// </summary>
 public sealed class ImageClassifier
 {
     private static readonly string[] Extensions = [".jpg", ".jpeg", ".png", ".bmp", ".webp", ".gif"];
     private readonly TrainedModel model;
-    private readonly ResizeMode resize;
+    private readonly IInputEncoder encoder;
 
     /// <summary>Wraps a loaded model.</summary>
-    public ImageClassifier(TrainedModel model)
+    /// <param name="model">The model.</param>
+    /// <param name="backboneDirectory">
+    /// For a backbone model (resnet18), the folder of the backbone's ONNX files; null uses the application's
+    /// <c>models/&lt;backbone&gt;</c>. Features are extracted on the fly for the files given.
+    /// </param>
+    public ImageClassifier(TrainedModel model, string? backboneDirectory = null)
     {
+        ArgumentNullException.ThrowIfNull(model);
         this.model = model;
-        resize = ResizeModeNames.Parse(model.Manifest.Resize);
+        encoder = InputEncoders.For(model.Manifest.Arch, backboneDirectory);
     }
 
     /// <summary>Expands folders (recursively, image extensions only, sorted) and keeps files as given.</summary>
@@ -46,50 +53,26 @@ public sealed class ImageClassifier
     }
 
     /// <summary>Classifies every file; unreadable files get an error entry instead of stopping the batch.</summary>
+    /// <exception cref="FaceMaskException">A backbone model's backbone files are missing or differ from the ones it was trained on.</exception>
     public IReadOnlyList<ImagePrediction> Classify(IReadOnlyList<string> files)
     {
-        int size = model.Manifest.InputSize;
-        var pixels = new byte[files.Count][];
-        var errors = new string?[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            try
-            {
-                pixels[i] = ImageDecoder.DecodeResized(files[i], size, resize);
-            }
-            catch (FaceMaskException ex)
-            {
-                errors[i] = ex.Message;
-            }
-        });
-
-        int[] ok = Enumerable.Range(0, files.Count).Where(i => errors[i] is null).ToArray();
+        ArgumentNullException.ThrowIfNull(files);
         var results = new ImagePrediction[files.Count];
-        if (ok.Length > 0)
+        using (var encoded = encoder.EncodeFiles(files, model.Manifest))
         {
-            int per = 3 * size * size;
-            var flat = new byte[ok.Length * per];
-            for (int k = 0; k < ok.Length; k++)
+            if (encoded.Inputs is { } inputs)
             {
-                Buffer.BlockCopy(pixels[ok[k]], 0, flat, k * per, per);
+                float[][] probs = Predictor.Probabilities(model.Network, inputs);
+                for (int k = 0; k < encoded.Rows.Length; k++)
+                {
+                    results[encoded.Rows[k]] = ToPrediction(files[encoded.Rows[k]], probs[k]);
+                }
             }
 
-            float[][] probs;
-            using (var scope = NewDisposeScope())
+            for (int i = 0; i < files.Count; i++)
             {
-                var images = TensorSet.Normalize(tensor(flat, [ok.Length, 3, size, size]), model.Manifest.Normalization);
-                probs = Predictor.Probabilities(model.Network, images);
+                results[i] ??= new ImagePrediction(files[i], null, new Dictionary<string, float>(), encoded.Errors[i]);
             }
-
-            for (int k = 0; k < ok.Length; k++)
-            {
-                results[ok[k]] = ToPrediction(files[ok[k]], probs[k]);
-            }
-        }
-
-        for (int i = 0; i < files.Count; i++)
-        {
-            results[i] ??= new ImagePrediction(files[i], null, new Dictionary<string, float>(), errors[i]);
         }
 
         return results;

@@ -1,3 +1,5 @@
+using FaceMask.Data;
+using FaceMask.Features;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -12,14 +14,51 @@ public static class ModelArchitectures
     /// <summary>The four-convolution seed CNN (the original's "old model").</summary>
     public const string Seed4 = "seed4";
 
+    /// <summary>
+    /// A frozen, ImageNet-trained ResNet18 (ONNX) turning 224×224 centre crops into 512 features, image and mirror,
+    /// with a trained <see cref="FeatureHead"/> on top (docs/resnet18.md).
+    /// </summary>
+    public const string ResNet18 = "resnet18";
+
+    private static readonly ArchitectureDefaults SeedDefaults = new(32, ResizeMode.Stretch, Epochs: 10, BatchSize: 32, Backbone: null, Head: null);
+
+    // 30 epochs: an epoch of the head costs a fraction of a second, and validation accuracy levels off by then.
+    private static readonly ArchitectureDefaults ResNet18Defaults = new(
+        ResNet18Backbone.InputSize, ResizeMode.CenterCrop, Epochs: 30, BatchSize: 32, Backbone: ResNet18Backbone.Name, Head: HeadKinds.Mlp);
+
     /// <summary>Every known architecture name.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Seed5, Seed4];
+    public static IReadOnlyList<string> Names { get; } = [Seed5, Seed4, ResNet18];
+
+    /// <summary>Input size, resize mode, epochs, batch size, backbone and head of <paramref name="arch"/> unless the user says otherwise.</summary>
+    public static ArchitectureDefaults Defaults(string arch) => arch switch
+    {
+        Seed5 or Seed4 => SeedDefaults,
+        ResNet18 => ResNet18Defaults,
+        _ => throw Unknown(arch),
+    };
 
     /// <summary>Creates an untrained network; libtorch's generator must be seeded first for reproducible weights.</summary>
-    public static Module<Tensor, Tensor> Create(string arch, int classes, int inputSize) => arch switch
+    /// <param name="arch">Architecture name.</param>
+    /// <param name="classes">Number of classes.</param>
+    /// <param name="inputSize">Image side in pixels.</param>
+    /// <param name="head">Head of a backbone model (null: the architecture's default); must be null for the others.</param>
+    public static Module<Tensor, Tensor> Create(string arch, int classes, int inputSize, string? head = null)
     {
-        Seed5 => new SeedCnn(5, classes, inputSize),
-        Seed4 => new SeedCnn(4, classes, inputSize),
-        _ => throw new FaceMaskException($"unknown architecture '{arch}'; known: {string.Join(", ", Names)}"),
-    };
+        if (arch is Seed5 or Seed4 && head is not null)
+        {
+            throw new FaceMaskException($"--head {head}: only backbone architectures ({ResNet18}) have a head; {arch} has none");
+        }
+
+        return arch switch
+        {
+            Seed5 => new SeedCnn(5, classes, inputSize),
+            Seed4 => new SeedCnn(4, classes, inputSize),
+            ResNet18 when inputSize != ResNet18Backbone.InputSize =>
+                throw new FaceMaskException($"--size {inputSize}: {ResNet18} takes {ResNet18Backbone.InputSize} px images"),
+            ResNet18 => new FeatureHead(head ?? ResNet18Defaults.Head!, ResNet18Backbone.FeatureLength, classes),
+            _ => throw Unknown(arch),
+        };
+    }
+
+    private static FaceMaskException Unknown(string arch) => new($"unknown architecture '{arch}'; known: {string.Join(", ", Names)}");
 }

@@ -28,7 +28,20 @@ public sealed record ModelManifest
     [JsonPropertyName("resize")]
     public string Resize { get; init; } = "stretch";
 
-    /// <summary>Per-channel normalisation of [0, 1] pixels.</summary>
+    /// <summary>Classifier head of a backbone model (see <see cref="HeadKinds"/>); absent for the pixel models.</summary>
+    [JsonPropertyName("head")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Head { get; init; }
+
+    /// <summary>
+    /// The frozen backbone whose features a backbone model takes (name, source and SHA-256 of its files); absent for
+    /// the pixel models. The backbone is resolved from the application's models folder, not stored with the model.
+    /// </summary>
+    [JsonPropertyName("backbone")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BackboneManifest? Backbone { get; init; }
+
+    /// <summary>Per-channel normalisation of [0, 1] pixels (identity, and unused, for backbone models: the backbone normalises).</summary>
     [JsonPropertyName("normalization")]
     public required Normalization Normalization { get; init; }
 

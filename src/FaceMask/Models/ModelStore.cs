@@ -109,6 +109,19 @@ public static class ModelStore
             throw new FaceMaskException($"{path}: unknown architecture '{manifest.Arch}'; known: {string.Join(", ", ModelArchitectures.Names)}");
         }
 
+        if (ModelArchitectures.Defaults(manifest.Arch).Backbone is { } backbone)
+        {
+            if (manifest.Backbone is null || manifest.Backbone.Files is null || !string.Equals(manifest.Backbone.Name, backbone, StringComparison.Ordinal))
+            {
+                throw new FaceMaskException($"{path}: a {manifest.Arch} model needs a 'backbone' section naming {backbone} and its files' SHA-256");
+            }
+
+            if (manifest.Head is not null && !HeadKinds.Names.Contains(manifest.Head))
+            {
+                throw new FaceMaskException($"{path}: unknown head '{manifest.Head}'; known: {string.Join(", ", HeadKinds.Names)}");
+            }
+        }
+
         return manifest;
     }
 
@@ -127,7 +140,7 @@ public static class ModelStore
             throw new FaceMaskException($"{weights}: weights file is truncated or corrupt (checksum differs from model.json)");
         }
 
-        var network = ModelArchitectures.Create(manifest.Arch, manifest.Classes.Count, manifest.InputSize);
+        var network = ModelArchitectures.Create(manifest.Arch, manifest.Classes.Count, manifest.InputSize, manifest.Head);
         try
         {
             network.load(weights);
@@ -135,7 +148,8 @@ public static class ModelStore
         catch (Exception ex) when (ex is not FaceMaskException)
         {
             network.Dispose();
-            throw new FaceMaskException($"{weights}: weights do not fit a {manifest.Arch} model with {manifest.Classes.Count} classes at {manifest.InputSize} px ({ex.Message})", ex);
+            string head = manifest.Head is null ? string.Empty : $" ({manifest.Head} head)";
+            throw new FaceMaskException($"{weights}: weights do not fit a {manifest.Arch} model{head} with {manifest.Classes.Count} classes at {manifest.InputSize} px ({ex.Message})", ex);
         }
 
         network.eval();

@@ -8,6 +8,9 @@ public sealed record Normalization(float[] Mean, float[] Std)
     /// <summary>The original system's normalisation: mean 0.5 and sd 0.5 on every channel.</summary>
     public static Normalization Half { get; } = new([0.5f, 0.5f, 0.5f], [0.5f, 0.5f, 0.5f]);
 
+    /// <summary>No normalisation (mean 0, sd 1), recorded for backbone models whose backbone does its own.</summary>
+    public static Normalization Identity { get; } = new([0f, 0f, 0f], [1f, 1f, 1f]);
+
     /// <summary>Throws when the vectors are not three positive-sd channels.</summary>
     public void Validate()
     {

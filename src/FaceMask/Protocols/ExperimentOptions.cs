@@ -15,6 +15,30 @@ public sealed record ExperimentOptions
     /// <summary>Training hyper-parameters.</summary>
     public TrainingOptions Training { get; init; } = new();
 
+    /// <summary>Classifier head of a backbone architecture (<see cref="HeadKinds"/>); null takes the architecture's default.</summary>
+    public string? Head { get; init; }
+
     /// <summary>Optional per-image group ids (same order as the dataset) that must not be split across folds.</summary>
     public IReadOnlyList<string>? Groups { get; init; }
+
+    /// <summary>Throws a <see cref="FaceMaskException"/> for settings the architecture cannot train with.</summary>
+    public void Validate()
+    {
+        var defaults = ModelArchitectures.Defaults(Arch);
+        Training.Validate();
+        if (defaults.Backbone is not null && Training.Augment)
+        {
+            throw new FaceMaskException($"--augment works on pixels; {Arch} trains on backbone features and always uses randomly mirrored ones");
+        }
+
+        if (defaults.Backbone is null && Head is not null)
+        {
+            throw new FaceMaskException($"--head {Head}: only backbone architectures have a head; {Arch} has none");
+        }
+
+        if (Head is not null && !HeadKinds.Names.Contains(Head))
+        {
+            throw new FaceMaskException($"--head {Head}: unknown head; known: {string.Join(", ", HeadKinds.Names)}");
+        }
+    }
 }

@@ -25,6 +25,7 @@ public static class HoldoutProtocol
             throw new FaceMaskException($"--test-split must be in [0, 1) (got {testFraction})");
         }
 
+        (resume is null ? options : options with { Arch = resume.Manifest.Arch, Head = resume.Manifest.Head }).Validate();
         int[] train, test;
         if (testFraction > 0)
         {
@@ -41,17 +42,18 @@ public static class HoldoutProtocol
         {
             var normalization = model.Manifest.Normalization;
             var trainingOptions = options.Training with { SampleWeights = ModelRunner.SubsetWeights(options.Training.SampleWeights, train) };
-            using var trainSet = TensorSet.FromPixels(data.Pixels, data.Labels, data.Size, train, normalization);
-            using var testSet = test.Length > 0 ? TensorSet.FromPixels(data.Pixels, data.Labels, data.Size, test, normalization) : null;
+            string arch = model.Manifest.Arch;
+            using var trainSet = ModelRunner.Inputs(data, arch, train, normalization);
+            using var testSet = test.Length > 0 ? ModelRunner.Inputs(data, arch, test, normalization) : null;
             var result = new Trainer(trainingOptions, normalization).Train(model.Network, trainSet, testSet, null, progress, cancellationToken);
 
             var trainRows = ModelRunner.Predict(model, data, train, null);
             var testRows = test.Length > 0 ? ModelRunner.Predict(model, data, test, null) : trainRows;
             var trainReport = ModelRunner.Report(trainRows, data.Classes);
             var testReport = ModelRunner.Report(testRows, data.Classes);
-            model.Manifest = ModelRunner.Manifest(data, options with { Normalization = normalization }, model.Manifest.Epochs + result.CompletedEpochs, testReport) with
+            var modelOptions = options with { Arch = arch, Head = model.Manifest.Head, Normalization = normalization };
+            model.Manifest = ModelRunner.Manifest(data, modelOptions, model.Manifest.Epochs + result.CompletedEpochs, testReport) with
             {
-                Arch = model.Manifest.Arch,
                 Seed = options.Training.Seed,
             };
 

@@ -21,6 +21,7 @@ public static class KFoldProtocol
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        options.Validate();
         int[][] testFolds = options.Groups is { } groups
             ? DataSplitter.StratifiedGroupKFold(data.Labels, groups, folds, options.Training.Seed)
             : DataSplitter.StratifiedKFold(data.Labels, folds, options.Training.Seed);
@@ -46,8 +47,8 @@ public static class KFoldProtocol
                     SampleWeights = ModelRunner.SubsetWeights(options.Training.SampleWeights, train),
                 };
                 TrainingResult result;
-                using (var trainSet = TensorSet.FromPixels(data.Pixels, data.Labels, data.Size, train, options.Normalization))
-                using (var testSet = TensorSet.FromPixels(data.Pixels, data.Labels, data.Size, test, options.Normalization))
+                using (var trainSet = ModelRunner.Inputs(data, options.Arch, train, options.Normalization))
+                using (var testSet = ModelRunner.Inputs(data, options.Arch, test, options.Normalization))
                 {
                     result = new Trainer(trainingOptions, options.Normalization).Train(last.Network, trainSet, testSet, f + 1, progress, cancellationToken);
                 }

@@ -3,7 +3,7 @@ using FaceMask.Models;
 
 namespace FaceMask.Protocols;
 
-/// <summary>Checks that a saved model fits a dataset (same classes in the same order, same input size and resize mode).</summary>
+/// <summary>Checks that a saved model fits a dataset (same classes in the same order, same input size, same kind of input and backbone).</summary>
 public static class ModelCompatibility
 {
     /// <summary>Throws a <see cref="FaceMaskException"/> naming the mismatch.</summary>
@@ -19,5 +19,29 @@ public static class ModelCompatibility
         {
             throw new FaceMaskException($"{data.Root}: loaded at {data.Size} px but the model expects {manifest.InputSize} px");
         }
+
+        if (manifest.Backbone is { } backbone)
+        {
+            if (data.Features is null)
+            {
+                throw new FaceMaskException($"{data.Root}: loaded as pixels but the model takes {backbone.Name} features");
+            }
+
+            var loaded = data.Features.Backbone;
+            if (!string.Equals(loaded.Name, backbone.Name, StringComparison.Ordinal) ||
+                loaded.Files.Count != backbone.Files.Count ||
+                loaded.Files.Any(f => !backbone.Files.TryGetValue(f.Key, out string? hash) || !string.Equals(hash, f.Value, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new FaceMaskException(
+                    $"{data.Root}: features come from backbone files ({Describe(loaded)}) other than the ones the model was trained on ({Describe(backbone)})");
+            }
+        }
+        else if (data.Features is not null)
+        {
+            throw new FaceMaskException($"{data.Root}: loaded as {data.Features.Backbone.Name} features but the model takes pixels");
+        }
     }
+
+    private static string Describe(BackboneManifest backbone) =>
+        string.Join(", ", backbone.Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value[..Math.Min(12, f.Value.Length)]}"));
 }

@@ -1,20 +1,28 @@
 using FaceMask.Data;
 using FaceMask.Evaluation;
+using FaceMask.Inputs;
 using FaceMask.Models;
 using FaceMask.Runtime;
 using FaceMask.Training;
 
 namespace FaceMask.Protocols;
 
-/// <summary>Steps the protocols share: build a network, train it on a subset, predict a subset, describe it in a manifest.</summary>
+/// <summary>
+/// Steps the protocols share: build a network, turn dataset rows into its inputs (through the architecture's
+/// <see cref="IInputEncoder"/>), predict a subset, describe it in a manifest.
+/// </summary>
 internal static class ModelRunner
 {
     public static TrainedModel CreateModel(LoadedDataset data, ExperimentOptions options)
     {
         TorchRuntime.Configure(options.Training.Threads, options.Training.Seed);
-        var network = ModelArchitectures.Create(options.Arch, data.Classes.Count, data.Size);
+        var network = ModelArchitectures.Create(options.Arch, data.Classes.Count, data.Size, options.Head);
         return new TrainedModel(network, Manifest(data, options, epochs: 0, metrics: null));
     }
+
+    /// <summary>The rows <paramref name="indices"/> of <paramref name="data"/> as inputs of an <paramref name="arch"/> network.</summary>
+    public static TensorSet Inputs(LoadedDataset data, string arch, int[] indices, Normalization normalization) =>
+        InputEncoders.For(arch).Encode(data, indices, normalization);
 
     public static ModelManifest Manifest(LoadedDataset data, ExperimentOptions options, int epochs, ClassificationReport? metrics) => new()
     {
@@ -22,7 +30,9 @@ internal static class ModelRunner
         Classes = data.Classes.ToArray(),
         InputSize = data.Size,
         Resize = ResizeModeNames.ToName(data.Resize),
-        Normalization = options.Normalization,
+        Head = ModelArchitectures.Defaults(options.Arch).Backbone is null ? null : options.Head ?? ModelArchitectures.Defaults(options.Arch).Head,
+        Backbone = ModelArchitectures.Defaults(options.Arch).Backbone is null ? null : data.Features?.Backbone,
+        Normalization = ModelArchitectures.Defaults(options.Arch).Backbone is null ? options.Normalization : Normalization.Identity,
         Seed = options.Training.Seed,
         Epochs = epochs,
         DatasetFingerprint = data.Fingerprint,
@@ -39,7 +49,7 @@ internal static class ModelRunner
 
     public static List<PredictionRow> Predict(TrainedModel model, LoadedDataset data, int[] indices, int? fold)
     {
-        using var set = TensorSet.FromPixels(data.Pixels, data.Labels, data.Size, indices, model.Manifest.Normalization);
+        using var set = Inputs(data, model.Manifest.Arch, indices, model.Manifest.Normalization);
         float[][] probs = Predictor.Probabilities(model.Network, set.Images);
         var rows = new List<PredictionRow>(indices.Length);
         for (int i = 0; i < indices.Length; i++)

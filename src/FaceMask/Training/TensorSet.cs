@@ -1,9 +1,13 @@
+using FaceMask.Features;
 using FaceMask.Models;
 using static TorchSharp.torch;
 
 namespace FaceMask.Training;
 
-/// <summary>Normalised images (N×3×S×S float) and their labels, held in memory as tensors.</summary>
+/// <summary>
+/// A model's inputs and their labels, held in memory as tensors: normalised images (N×3×S×S float) for the pixel
+/// models, or backbone features (N×views×length float) for the backbone models.
+/// </summary>
 public sealed class TensorSet : IDisposable
 {
     private TensorSet(Tensor images, Tensor labels, int[] sourceIndices)
@@ -13,7 +17,7 @@ public sealed class TensorSet : IDisposable
         SourceIndices = sourceIndices;
     }
 
-    /// <summary>Images, N×3×S×S float32, normalised.</summary>
+    /// <summary>Inputs: images, N×3×S×S float32, normalised; or features, N×views×length float32.</summary>
     public Tensor Images { get; }
 
     /// <summary>Labels, N int64.</summary>
@@ -44,6 +48,25 @@ public sealed class TensorSet : IDisposable
         var raw = tensor(gathered, [indices.Length, 3, size, size]);
         var images = Normalize(raw, normalization);
         return new TensorSet(images.MoveToOuterDisposeScope(), tensor(y).MoveToOuterDisposeScope(), indices);
+    }
+
+    /// <summary>
+    /// Builds a set from backbone features, taking the images at <paramref name="indices"/>: N×views×length
+    /// (every view of each image, e.g. the image and its mirror).
+    /// </summary>
+    public static TensorSet FromFeatures(FeatureMatrix features, int[] labels, int[] indices)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        int per = features.Views * features.Length;
+        var gathered = GC.AllocateUninitializedArray<float>(checked(indices.Length * per));
+        var y = new long[indices.Length];
+        for (int i = 0; i < indices.Length; i++)
+        {
+            features.Row(indices[i]).CopyTo(gathered.AsSpan(i * per, per));
+            y[i] = labels[indices[i]];
+        }
+
+        return new TensorSet(tensor(gathered, [indices.Length, features.Views, features.Length]), tensor(y), indices);
     }
 
     /// <summary>Converts uint8 N×3×S×S pixels to normalised float.</summary>

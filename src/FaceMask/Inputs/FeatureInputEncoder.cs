@@ -1,0 +1,83 @@
+using FaceMask.Data;
+using FaceMask.Features;
+using FaceMask.Models;
+using FaceMask.Protocols;
+using FaceMask.Training;
+using static TorchSharp.torch;
+
+namespace FaceMask.Inputs;
+
+/// <summary>
+/// Inputs of the backbone models (resnet18): for each image the frozen backbone's features of the image and of its
+/// horizontal mirror, N×2×512. Dataset rows come from the (cached) features loaded with the dataset; files given
+/// for prediction are decoded and run through the backbone on the fly.
+/// </summary>
+public sealed class FeatureInputEncoder : IInputEncoder
+{
+    private readonly string? backboneDirectory;
+    private readonly ExtractionOptions extraction;
+
+    /// <summary>Creates an encoder.</summary>
+    /// <param name="backboneDirectory">Folder of the backbone's ONNX files; null uses the application's <c>models/&lt;backbone&gt;</c>.</param>
+    /// <param name="extraction">Threads for on-the-fly extraction; null uses <see cref="ExtractionOptions.Default"/>.</param>
+    public FeatureInputEncoder(string? backboneDirectory = null, ExtractionOptions? extraction = null)
+    {
+        this.backboneDirectory = backboneDirectory;
+        this.extraction = extraction ?? ExtractionOptions.Default;
+    }
+
+    /// <inheritdoc/>
+    public TensorSet Encode(LoadedDataset data, int[] indices, Normalization normalization)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Features is null)
+        {
+            throw new FaceMaskException($"{data.Root}: was loaded as pixels, but this model takes {ResNet18Backbone.Name} features (load it with the backbone set)");
+        }
+
+        return TensorSet.FromFeatures(data.Features, data.Labels, indices);
+    }
+
+    /// <inheritdoc/>
+    public EncodedFiles EncodeFiles(IReadOnlyList<string> files, ModelManifest manifest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(manifest);
+        ResNet18Backbone backbone = ResNet18Backbone.Locate(backboneDirectory);
+        backbone.EnsureMatches(manifest.Backbone ?? throw new FaceMaskException("the model's manifest has no backbone section"), "the model");
+        ResizeMode resize = ResizeModeNames.Parse(manifest.Resize);
+        var values = new float[files.Count * FeatureExtractor.PairLength];
+        var errors = new string?[files.Count];
+        if (files.Count > 0)
+        {
+            using var pool = new FeatureExtractorPool(backbone, extraction with { Workers = Math.Min(extraction.Workers, files.Count) });
+            pool.ForEach(files.Count, (i, extractor, chw) =>
+            {
+                try
+                {
+                    byte[] bytes = ImageDecoder.ReadFile(files[i], files[i]);
+                    ImageDecoder.DecodeInto(bytes, files[i], ResNet18Backbone.InputSize, resize, chw);
+                    extractor.ExtractPair(chw, values.AsSpan(i * FeatureExtractor.PairLength, FeatureExtractor.PairLength));
+                }
+                catch (FaceMaskException ex)
+                {
+                    errors[i] = ex.Message;
+                }
+            }, cancellationToken);
+        }
+
+        int[] ok = Enumerable.Range(0, files.Count).Where(i => errors[i] is null).ToArray();
+        if (ok.Length == 0)
+        {
+            return new EncodedFiles(null, ok, errors);
+        }
+
+        var rows = new float[ok.Length * FeatureExtractor.PairLength];
+        for (int k = 0; k < ok.Length; k++)
+        {
+            Array.Copy(values, ok[k] * FeatureExtractor.PairLength, rows, k * FeatureExtractor.PairLength, FeatureExtractor.PairLength);
+        }
+
+        return new EncodedFiles(tensor(rows, [ok.Length, 2, ResNet18Backbone.FeatureLength]), ok, errors);
+    }
+}
