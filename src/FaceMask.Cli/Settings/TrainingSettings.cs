@@ -23,7 +23,7 @@ internal class TrainingSettings : DataSettings
     public int? Epochs { get; init; }
 
     [CommandOption("--batch <N>")]
-    [Description("Batch size (default 32).")]
+    [Description("Batch size (default 32; 64 for resnet18).")]
     public int? Batch { get; init; }
 
     [CommandOption("--lr <RATE>")]

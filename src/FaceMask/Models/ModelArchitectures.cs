@@ -25,7 +25,7 @@ public static class ModelArchitectures
     // The head's operations are tiny (512×256 matrices): a second libtorch thread only adds synchronisation, and on a
     // busy machine it made epochs up to 8× slower. Epochs and batch size: measured in docs/resnet18.md.
     private static readonly ArchitectureDefaults ResNet18Defaults = new(
-        ResNet18Backbone.InputSize, ResizeMode.CenterCrop, Epochs: 15, BatchSize: 32, Backbone: ResNet18Backbone.Name, Head: HeadKinds.Mlp, Threads: 1);
+        ResNet18Backbone.InputSize, ResizeMode.CenterCrop, Epochs: 15, BatchSize: 64, Backbone: ResNet18Backbone.Name, Head: HeadKinds.Mlp, Threads: 1);
 
     /// <summary>Every known architecture name.</summary>
     public static IReadOnlyList<string> Names { get; } = [Seed5, Seed4, ResNet18];
