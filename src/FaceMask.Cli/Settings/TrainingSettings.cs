@@ -19,11 +19,11 @@ internal class TrainingSettings : DataSettings
     public string? Head { get; init; }
 
     [CommandOption("--epochs <N>")]
-    [Description("Epochs (default 10; 30 for resnet18).")]
+    [Description("Epochs (default 10; 15 for resnet18).")]
     public int? Epochs { get; init; }
 
     [CommandOption("--batch <N>")]
-    [Description("Batch size (default 32).")]
+    [Description("Batch size (default 32; 64 for resnet18).")]
     public int? Batch { get; init; }
 
     [CommandOption("--lr <RATE>")]
@@ -35,8 +35,8 @@ internal class TrainingSettings : DataSettings
     public int Seed { get; init; }
 
     [CommandOption("--threads <N>")]
-    [Description("libtorch threads (default 2); fix it for bit-identical runs.")]
-    public int Threads { get; init; } = 2;
+    [Description("libtorch threads (default 2; 1 for resnet18); fix it for bit-identical runs.")]
+    public int? Threads { get; init; }
 
     [CommandOption("--augment")]
     [Description("Random flip, resized crop, brightness and saturation jitter while training (pixel models; resnet18 always trains on randomly mirrored features).")]
@@ -100,7 +100,7 @@ internal class TrainingSettings : DataSettings
             BatchSize = Batch ?? defaults.BatchSize,
             LearningRate = LearningRate,
             Seed = Seed,
-            Threads = Threads,
+            Threads = Threads ?? defaults.Threads,
             Augment = Augment,
         };
         training.Validate();

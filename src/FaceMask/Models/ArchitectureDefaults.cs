@@ -9,7 +9,8 @@ namespace FaceMask.Models;
 /// <param name="BatchSize">Mini-batch size.</param>
 /// <param name="Backbone">The frozen backbone whose features the model takes, or null for a model on pixels.</param>
 /// <param name="Head">The classifier head of a backbone model, or null.</param>
-public sealed record ArchitectureDefaults(int InputSize, ResizeMode Resize, int Epochs, int BatchSize, string? Backbone, string? Head)
+/// <param name="Threads">libtorch intra-op threads for training.</param>
+public sealed record ArchitectureDefaults(int InputSize, ResizeMode Resize, int Epochs, int BatchSize, string? Backbone, string? Head, int Threads)
 {
     /// <summary>True when <see cref="InputSize"/> is the only size the architecture takes.</summary>
     public bool FixedSize => Backbone is not null;

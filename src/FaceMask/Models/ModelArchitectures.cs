@@ -20,16 +20,17 @@ public static class ModelArchitectures
     /// </summary>
     public const string ResNet18 = "resnet18";
 
-    private static readonly ArchitectureDefaults SeedDefaults = new(32, ResizeMode.Stretch, Epochs: 10, BatchSize: 32, Backbone: null, Head: null);
+    private static readonly ArchitectureDefaults SeedDefaults = new(32, ResizeMode.Stretch, Epochs: 10, BatchSize: 32, Backbone: null, Head: null, Threads: 2);
 
-    // 30 epochs: an epoch of the head costs a fraction of a second, and validation accuracy levels off by then.
+    // The head's operations are tiny (512×256 matrices): a second libtorch thread only adds synchronisation, and on a
+    // busy machine it made epochs up to 8× slower. Epochs and batch size: measured in docs/resnet18.md.
     private static readonly ArchitectureDefaults ResNet18Defaults = new(
-        ResNet18Backbone.InputSize, ResizeMode.CenterCrop, Epochs: 30, BatchSize: 32, Backbone: ResNet18Backbone.Name, Head: HeadKinds.Mlp);
+        ResNet18Backbone.InputSize, ResizeMode.CenterCrop, Epochs: 15, BatchSize: 64, Backbone: ResNet18Backbone.Name, Head: HeadKinds.Mlp, Threads: 1);
 
     /// <summary>Every known architecture name.</summary>
     public static IReadOnlyList<string> Names { get; } = [Seed5, Seed4, ResNet18];
 
-    /// <summary>Input size, resize mode, epochs, batch size, backbone and head of <paramref name="arch"/> unless the user says otherwise.</summary>
+    /// <summary>Input size, resize mode, epochs, batch size, backbone, head and threads of <paramref name="arch"/> unless the user says otherwise.</summary>
     public static ArchitectureDefaults Defaults(string arch) => arch switch
     {
         Seed5 or Seed4 => SeedDefaults,
