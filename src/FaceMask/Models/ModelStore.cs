@@ -10,7 +10,34 @@ public static class ModelStore
     /// <summary>Name of the manifest file inside a model folder.</summary>
     public const string ManifestFile = "model.json";
 
+    /// <summary>Folder name of the default model, under the application folder's <c>models/</c>.</summary>
+    public const string DefaultModelName = "default";
+
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    /// <summary>
+    /// The default model shipped with the program: <c>&lt;application folder&gt;/models/default</c>, copied there by the
+    /// build from the repository's <c>models/default</c> (see its MODEL_CARD.md for how it was trained).
+    /// </summary>
+    public static string DefaultModelDirectory => Path.Combine(AppContext.BaseDirectory, "models", DefaultModelName);
+
+    /// <summary>The model folder to use: <paramref name="model"/> when given, else <see cref="DefaultModelDirectory"/>.</summary>
+    /// <exception cref="FaceMaskException">No folder was given and the default model is not there.</exception>
+    public static string ResolveDirectory(string? model)
+    {
+        if (!string.IsNullOrWhiteSpace(model))
+        {
+            return model;
+        }
+
+        string fallback = DefaultModelDirectory;
+        if (!File.Exists(Path.Combine(fallback, ManifestFile)))
+        {
+            throw new FaceMaskException($"{fallback}: no --model given and the default model is missing there; rebuild (dotnet build) or pass --model DIR");
+        }
+
+        return fallback;
+    }
 
     /// <summary>
     /// Writes the model into <paramref name="directory"/> atomically: everything goes to a temporary sibling folder
