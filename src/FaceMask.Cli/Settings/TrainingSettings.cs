@@ -43,7 +43,7 @@ internal class TrainingSettings : DataSettings
     public bool Augment { get; init; }
 
     [CommandOption("--mean <R,G,B>")]
-    [Description("Normalisation mean of [0,1] pixels (default 0.5,0.5,0.5; not for resnet18).")]
+    [Description("Normalisation mean of [[0,1]] pixels (default 0.5,0.5,0.5; not for resnet18).")]
     public string? Mean { get; init; }
 
     [CommandOption("--std <R,G,B>")]
