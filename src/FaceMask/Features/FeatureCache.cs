@@ -109,11 +109,20 @@ internal sealed class FeatureCache : IDisposable
         }
     }
 
-    /// <summary>Looks up a file by its key; false when it is not cached or its length, time or class differ.</summary>
-    internal bool TryFind(string relativePath, long length, long lastWriteTicks, string className, out int index) =>
-        byPath.TryGetValue(relativePath, out index) &&
-        lengths[index] == length && ticks[index] == lastWriteTicks &&
-        string.Equals(classOf[index], className, StringComparison.Ordinal);
+    /// <summary>
+    /// Looks up a dataset file: a hit when path, length, last-write time and class match, or when only the time differs
+    /// and the file's content hash is the cached one (see <see cref="CacheLookup"/>).
+    /// </summary>
+    internal CacheLookup Find(ImageEntry entry, string root, string className, out int index)
+    {
+        if (!byPath.TryGetValue(entry.RelativePath, out index))
+        {
+            return CacheLookup.Miss;
+        }
+
+        return CacheLookups.Match(index, entry, root, lengths[index], ticks[index],
+            string.Equals(classOf[index], className, StringComparison.Ordinal), Hash(index));
+    }
 
     /// <summary>The content hash of a cached file.</summary>
     internal ReadOnlySpan<byte> Hash(int index) => hashes.AsSpan(index * DatasetCache.HashLength, DatasetCache.HashLength);

@@ -69,17 +69,20 @@ public static class FeatureDatasetLoader
             {
                 int[] slots = new int[n];
                 int matched = 0;
+                bool retimed = false;
                 for (int i = 0; i < n; i++)
                 {
                     ImageEntry entry = entries[i];
                     slots[i] = -1;
-                    if (!cache.TryFind(entry.RelativePath, entry.Length, entry.LastWriteUtc.Ticks, folder.Classes[entry.Label], out int index))
+                    CacheLookup found = cache.Find(entry, folder.Root, folder.Classes[entry.Label], out int index);
+                    if (found == CacheLookup.Miss)
                     {
                         toExtract.Add(i);
                         continue;
                     }
 
                     matched++;
+                    retimed |= found == CacheLookup.SameContent;
                     cache.Hash(index).CopyTo(hashes.AsSpan(i * DatasetCache.HashLength));
                     if (cache.Problem(index) is { } problem)
                     {
@@ -94,7 +97,7 @@ public static class FeatureDatasetLoader
                 try
                 {
                     cache.ReadFeatures(slots, values);
-                    cacheChanged = toExtract.Count > 0 || matched != cache.Count;
+                    cacheChanged = toExtract.Count > 0 || matched != cache.Count || retimed;
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {

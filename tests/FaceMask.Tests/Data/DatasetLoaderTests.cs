@@ -165,6 +165,46 @@ public sealed class DatasetLoaderTests
     }
 
     [Fact]
+    public void TouchedFiles_WithTheSameBytes_StayCached_AndTheCacheTakesTheNewTimes()
+    {
+        using var temp = new TempDirectory();
+        string root = MakeDataset(temp);
+        LoadedDataset cold = DatasetLoader.Load(root, Options(temp));
+        foreach (string file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(1)); // a re-extracted or copied dataset
+        }
+
+        LoadedDataset touched = DatasetLoader.Load(root, Options(temp));
+        DateTime rewritten = File.GetLastWriteTimeUtc(touched.CachePath!);
+        LoadedDataset again = DatasetLoader.Load(root, Options(temp));
+
+        Assert.True(touched.LoadedFromCache);
+        Assert.Equal(cold.Pixels, touched.Pixels);
+        Assert.Equal(cold.Fingerprint, touched.Fingerprint);
+        Assert.True(again.LoadedFromCache);
+        Assert.Equal(rewritten, File.GetLastWriteTimeUtc(again.CachePath!)); // times matched: no second rewrite
+    }
+
+    [Fact]
+    public void TouchedFile_WithOtherBytesOfTheSameLength_IsDecodedAgain()
+    {
+        using var temp = new TempDirectory();
+        string root = MakeDataset(temp);
+        DatasetLoader.Load(root, Options(temp));
+        var newColor = new SKColor(9, 8, 7);
+        byte[] replacement = TestImages.Png(16, 20, newColor);
+        Assert.Equal(new FileInfo(temp["ds/cloth/b.png"]).Length, replacement.Length); // precondition of this test
+        temp.Write("ds/cloth/b.png", replacement);
+        File.SetLastWriteTimeUtc(temp["ds/cloth/b.png"], DateTime.UtcNow.AddHours(1));
+
+        LoadedDataset second = DatasetLoader.Load(root, Options(temp));
+
+        Assert.False(second.LoadedFromCache);
+        Assert.Equal((newColor.Red, newColor.Green, newColor.Blue), TestImages.At(second.ImagePixels(1), 8, 4, 4));
+    }
+
+    [Fact]
     public void Fingerprint_ChangesWithContentNameOrClass_NotWithSize()
     {
         using var temp = new TempDirectory();

@@ -53,6 +53,23 @@ public sealed class FeatureCacheTests : IDisposable
     }
 
     [Fact]
+    public void TouchedFilesWithTheSameBytesAreNotExtractedAgain()
+    {
+        string root = ResNetFixture.Dataset(temp, perClass: 2);
+        var first = ResNetFixture.LoadFeatures(root, temp["cache"]);
+        foreach (string file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(1));
+        }
+
+        var second = ResNetFixture.LoadFeatures(root, temp["cache"]);
+
+        Assert.True(second.LoadedFromCache);
+        Assert.Equal(0, second.Features!.Extracted);
+        Assert.Equal(first.Features!.Values, second.Features.Values);
+    }
+
+    [Fact]
     public void OnlyChangedFilesAreExtractedAgain()
     {
         string root = ResNetFixture.Dataset(temp, perClass: 3);
