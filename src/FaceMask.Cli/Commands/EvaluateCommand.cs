@@ -16,7 +16,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateCo
     internal sealed class Options : DataSettings
     {
         [CommandOption("--model <DIR>")]
-        [Description("Model folder (holds model.json).")]
+        [Description("Model folder (holds model.json); default: the shipped model (models/default).")]
         public string? Model { get; init; }
 
         [CommandOption("--out <DIR>")]
@@ -28,10 +28,11 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateCo
     {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
-        using var model = ModelStore.Load(settings.Model ?? throw new FaceMaskException("--model DIR is required"));
+        string modelDirectory = ModelStore.ResolveDirectory(settings.Model);
+        using var model = ModelStore.Load(modelDirectory);
         if (settings.Size is { } size && size != model.Manifest.InputSize)
         {
-            throw new FaceMaskException($"--size {size}: the model at {settings.Model} expects {model.Manifest.InputSize} px");
+            throw new FaceMaskException($"--size {size}: the model at {modelDirectory} expects {model.Manifest.InputSize} px");
         }
 
         var load = settings.LoadOptions(model.Manifest);
@@ -45,7 +46,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateCo
             StartedUtc = started,
             WallSeconds = clock.Elapsed.TotalSeconds,
             Data = data,
-            Settings = new Dictionary<string, string> { ["model"] = Path.GetFullPath(settings.Model!) },
+            Settings = new Dictionary<string, string> { ["model"] = Path.GetFullPath(modelDirectory) },
         };
         var (report, _) = RunRecorder.Record(result, runContext, runDir, model.Manifest);
         ReportConsole.Print(console, report, runDir);

@@ -20,7 +20,7 @@ internal sealed class PredictCommand(IAnsiConsole console) : Command<PredictComm
         public string[] Paths { get; init; } = [];
 
         [CommandOption("--model <DIR>")]
-        [Description("Model folder (holds model.json).")]
+        [Description("Model folder (holds model.json); default: the shipped model (models/default).")]
         public string? Model { get; init; }
 
         [CommandOption("--json")]
@@ -34,7 +34,8 @@ internal sealed class PredictCommand(IAnsiConsole console) : Command<PredictComm
 
     public override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
     {
-        using var model = ModelStore.Load(settings.Model ?? throw new FaceMaskException("--model DIR is required"));
+        string modelDirectory = ModelStore.ResolveDirectory(settings.Model);
+        using var model = ModelStore.Load(modelDirectory);
         var files = ImageClassifier.ExpandPaths(settings.Paths);
         if (files.Count == 0)
         {

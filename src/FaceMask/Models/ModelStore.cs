@@ -23,14 +23,16 @@ public static class ModelStore
 
     /// <summary>The model folder to use: <paramref name="model"/> when given, else <see cref="DefaultModelDirectory"/>.</summary>
     /// <exception cref="FaceMaskException">No folder was given and the default model is not there.</exception>
-    public static string ResolveDirectory(string? model)
+    public static string ResolveDirectory(string? model) => ResolveDirectory(model, DefaultModelDirectory);
+
+    /// <summary><see cref="ResolveDirectory(string?)"/> with another default folder.</summary>
+    internal static string ResolveDirectory(string? model, string fallback)
     {
         if (!string.IsNullOrWhiteSpace(model))
         {
             return model;
         }
 
-        string fallback = DefaultModelDirectory;
         if (!File.Exists(Path.Combine(fallback, ManifestFile)))
         {
             throw new FaceMaskException($"{fallback}: no --model given and the default model is missing there; rebuild (dotnet build) or pass --model DIR");
