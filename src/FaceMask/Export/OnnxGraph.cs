@@ -1,0 +1,111 @@
+namespace FaceMask.Export;
+
+/// <summary>
+/// An ONNX <c>GraphProto</c> under construction: nodes (in topological order), initializers, inputs and outputs,
+/// each kept encoded so that nodes and initializers copied from another model keep their bytes.
+/// </summary>
+internal sealed class OnnxGraph
+{
+    // GraphProto field numbers (onnx.proto)
+    private const int NodeField = 1;
+    private const int NameField = 2;
+    private const int InitializerField = 5;
+    private const int DocStringField = 10;
+    private const int InputField = 11;
+    private const int OutputField = 12;
+
+    private readonly List<ReadOnlyMemory<byte>> nodes = [];
+    private readonly List<ReadOnlyMemory<byte>> initializers = [];
+    private readonly List<ReadOnlyMemory<byte>> inputs = [];
+    private readonly List<ReadOnlyMemory<byte>> outputs = [];
+    private readonly HashSet<string> values = new(StringComparer.Ordinal);
+
+    /// <summary>Starts an empty graph.</summary>
+    public OnnxGraph(string name)
+    {
+        Name = name;
+    }
+
+    /// <summary>The graph's name.</summary>
+    public string Name { get; }
+
+    /// <summary>A human-readable description (Markdown).</summary>
+    public string? DocString { get; set; }
+
+    /// <summary>Number of nodes so far.</summary>
+    public int NodeCount => nodes.Count;
+
+    /// <summary>True when a graph input, initializer or node output already has this name.</summary>
+    public bool Defines(string name) => values.Contains(name);
+
+    /// <summary>Declares a graph input.</summary>
+    public string AddInput(OnnxValueInfo input)
+    {
+        Define(input.Name);
+        inputs.Add(input.Encode());
+        return input.Name;
+    }
+
+    /// <summary>Declares a graph output (a value some node produces).</summary>
+    public void AddOutput(OnnxValueInfo output) => outputs.Add(output.Encode());
+
+    /// <summary>Adds a constant and returns its name.</summary>
+    public string AddInitializer(OnnxTensor tensor)
+    {
+        Define(tensor.Name);
+        initializers.Add(tensor.Encode());
+        return tensor.Name;
+    }
+
+    /// <summary>Adds a float constant and returns its name.</summary>
+    public string AddFloats(string name, long[] dims, ReadOnlySpan<float> data) => AddInitializer(OnnxTensor.Floats(name, dims, data));
+
+    /// <summary>Adds a node with one output, named <paramref name="output"/>, and returns that name.</summary>
+    public string AddNode(string opType, string output, IReadOnlyList<string> nodeInputs, params OnnxAttribute[] attributes)
+    {
+        Define(output);
+        nodes.Add(new OnnxNode(opType, output, nodeInputs, [output], attributes).Encode());
+        return output;
+    }
+
+    /// <summary>Adds an already encoded initializer (copied from another model) named <paramref name="name"/>.</summary>
+    public void AddEncodedInitializer(string name, ReadOnlyMemory<byte> encoded)
+    {
+        Define(name);
+        initializers.Add(encoded);
+    }
+
+    /// <summary>Adds an already encoded node (copied from another model) producing <paramref name="nodeOutputs"/>.</summary>
+    public void AddEncodedNode(IEnumerable<string> nodeOutputs, ReadOnlyMemory<byte> encoded)
+    {
+        foreach (string output in nodeOutputs)
+        {
+            Define(output);
+        }
+
+        nodes.Add(encoded);
+    }
+
+    /// <summary>The encoded GraphProto.</summary>
+    public byte[] Encode()
+    {
+        var message = new ProtoMessage()
+            .Messages(NodeField, nodes)
+            .String(NameField, Name)
+            .Messages(InitializerField, initializers);
+        if (DocString is not null)
+        {
+            message.String(DocStringField, DocString);
+        }
+
+        return message.Messages(InputField, inputs).Messages(OutputField, outputs).ToArray();
+    }
+
+    private void Define(string name)
+    {
+        if (!values.Add(name))
+        {
+            throw new InvalidOperationException($"ONNX graph {Name}: the value name '{name}' is defined twice");
+        }
+    }
+}

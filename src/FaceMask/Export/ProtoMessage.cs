@@ -1,0 +1,155 @@
+using System.Runtime.InteropServices;
+using Google.Protobuf;
+
+namespace FaceMask.Export;
+
+/// <summary>
+/// One protobuf message built in memory with Google.Protobuf's <see cref="CodedOutputStream"/>: fields are written in
+/// the order they are added. Repeated scalars are written unpacked (one tag per value), which every protobuf parser
+/// accepts for onnx.proto's proto2 fields.
+/// </summary>
+internal sealed class ProtoMessage
+{
+    private readonly MemoryStream buffer = new();
+    private readonly CodedOutputStream output;
+
+    /// <summary>Starts an empty message.</summary>
+    public ProtoMessage()
+    {
+        output = new CodedOutputStream(buffer, leaveOpen: true);
+    }
+
+    /// <summary>Appends a varint field (int64, int32 or enum).</summary>
+    public ProtoMessage Int64(int field, long value)
+    {
+        output.WriteTag(field, WireFormat.WireType.Varint);
+        output.WriteInt64(value);
+        return this;
+    }
+
+    /// <summary>Appends one varint field per value.</summary>
+    public ProtoMessage Int64s(int field, IEnumerable<long> values)
+    {
+        foreach (long value in values)
+        {
+            Int64(field, value);
+        }
+
+        return this;
+    }
+
+    /// <summary>Appends a float (fixed 32-bit) field.</summary>
+    public ProtoMessage Float(int field, float value)
+    {
+        output.WriteTag(field, WireFormat.WireType.Fixed32);
+        output.WriteFloat(value);
+        return this;
+    }
+
+    /// <summary>Appends a UTF-8 string field.</summary>
+    public ProtoMessage String(int field, string value)
+    {
+        output.WriteTag(field, WireFormat.WireType.LengthDelimited);
+        output.WriteString(value);
+        return this;
+    }
+
+    /// <summary>Appends one string field per value.</summary>
+    public ProtoMessage Strings(int field, IEnumerable<string> values)
+    {
+        foreach (string value in values)
+        {
+            String(field, value);
+        }
+
+        return this;
+    }
+
+    /// <summary>Appends a bytes field, or an already encoded sub-message.</summary>
+    public ProtoMessage Bytes(int field, ReadOnlyMemory<byte> value)
+    {
+        output.WriteTag(field, WireFormat.WireType.LengthDelimited);
+        output.WriteBytes(UnsafeByteOperations.UnsafeWrap(value));
+        return this;
+    }
+
+    /// <summary>Appends one length-delimited field per encoded sub-message.</summary>
+    public ProtoMessage Messages(int field, IEnumerable<ReadOnlyMemory<byte>> encoded)
+    {
+        foreach (ReadOnlyMemory<byte> message in encoded)
+        {
+            Bytes(field, message);
+        }
+
+        return this;
+    }
+
+    /// <summary>Copies the field whose tag was just read from <paramref name="input"/>, unchanged.</summary>
+    public ProtoMessage CopyField(CodedInputStream input, uint tag)
+    {
+        output.WriteTag(tag);
+        switch (WireFormat.GetTagWireType(tag))
+        {
+            case WireFormat.WireType.Varint:
+                output.WriteUInt64(input.ReadUInt64());
+                break;
+            case WireFormat.WireType.Fixed32:
+                output.WriteFixed32(input.ReadFixed32());
+                break;
+            case WireFormat.WireType.Fixed64:
+                output.WriteFixed64(input.ReadFixed64());
+                break;
+            case WireFormat.WireType.LengthDelimited:
+                output.WriteBytes(input.ReadBytes());
+                break;
+            default:
+                throw new InvalidDataException($"unsupported protobuf wire type in tag {tag}");
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Copies an encoded message, passing the string fields named in <paramref name="rewriters"/> (by field number)
+    /// through their function; every other field is copied byte for byte.
+    /// </summary>
+    public static byte[] RewriteStrings(ByteString encoded, IReadOnlyDictionary<int, Func<string, string>> rewriters)
+    {
+        var message = new ProtoMessage();
+        var input = encoded.CreateCodedInput();
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            int field = WireFormat.GetTagFieldNumber(tag);
+            if (rewriters.TryGetValue(field, out var rewrite) && WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited)
+            {
+                message.String(field, rewrite(input.ReadString()));
+            }
+            else
+            {
+                message.CopyField(input, tag);
+            }
+        }
+
+        return message.ToArray();
+    }
+
+    /// <summary>The encoded message.</summary>
+    public byte[] ToArray()
+    {
+        output.Flush();
+        return buffer.ToArray();
+    }
+
+    /// <summary>Little-endian bytes of <paramref name="values"/> (ONNX raw_data layout).</summary>
+    public static byte[] LittleEndian<T>(ReadOnlySpan<T> values)
+        where T : unmanaged
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("ONNX export needs a little-endian machine");
+        }
+
+        return MemoryMarshal.AsBytes(values).ToArray();
+    }
+}
