@@ -89,7 +89,8 @@ internal sealed class OnnxGraph
     /// <summary>The encoded GraphProto.</summary>
     public byte[] Encode()
     {
-        var message = new ProtoMessage()
+        long size = nodes.Concat(initializers).Concat(inputs).Concat(outputs).Sum(m => m.Length + 16L) + (DocString?.Length * 4L ?? 0) + 1024;
+        var message = new ProtoMessage((int)Math.Min(size, Array.MaxLength))
             .Messages(NodeField, nodes)
             .String(NameField, Name)
             .Messages(InitializerField, initializers);

@@ -37,29 +37,30 @@ internal sealed class OnnxModel
     /// <summary>Named metadata (keys distinct), shown by ONNX Runtime as custom metadata.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Metadata { get; init; } = [];
 
-    /// <summary>Writes the encoded ModelProto to <paramref name="stream"/>.</summary>
+    /// <summary>Writes the encoded ModelProto to <paramref name="stream"/> (the graph, the bulk of it, is not copied again).</summary>
     public void WriteTo(Stream stream)
     {
-        var model = new ProtoMessage()
+        var header = new ProtoMessage()
             .Int64(IrVersionField, IrVersion)
             .String(ProducerNameField, ProducerName)
             .String(ProducerVersionField, ProducerVersion);
         if (DocString is not null)
         {
-            model.String(DocStringField, DocString);
+            header.String(DocStringField, DocString);
         }
 
-        model.Bytes(GraphField, Graph.Encode());
         foreach (var (domain, version) in Opsets)
         {
-            model.Bytes(OpsetImportField, new ProtoMessage().String(OpsetDomainField, domain).Int64(OpsetVersionField, version).ToArray());
+            header.Bytes(OpsetImportField, new ProtoMessage().String(OpsetDomainField, domain).Int64(OpsetVersionField, version).ToArray());
         }
 
         foreach (var (key, value) in Metadata)
         {
-            model.Bytes(MetadataPropsField, new ProtoMessage().String(EntryKeyField, key).String(EntryValueField, value).ToArray());
+            header.Bytes(MetadataPropsField, new ProtoMessage().String(EntryKeyField, key).String(EntryValueField, value).ToArray());
         }
 
-        stream.Write(model.ToArray());
+        // Fields may come in any order: the header, then the graph field written straight to the stream.
+        stream.Write(header.ToArray());
+        ProtoMessage.WriteField(stream, GraphField, Graph.Encode());
     }
 }

@@ -10,12 +10,14 @@ namespace FaceMask.Export;
 /// </summary>
 internal sealed class ProtoMessage
 {
-    private readonly MemoryStream buffer = new();
+    private readonly MemoryStream buffer;
     private readonly CodedOutputStream output;
 
     /// <summary>Starts an empty message.</summary>
-    public ProtoMessage()
+    /// <param name="capacity">Expected size in bytes (avoids regrowing the buffer for large messages).</param>
+    public ProtoMessage(int capacity = 0)
     {
+        buffer = new MemoryStream(capacity);
         output = new CodedOutputStream(buffer, leaveOpen: true);
     }
 
@@ -132,6 +134,15 @@ internal sealed class ProtoMessage
         }
 
         return message.ToArray();
+    }
+
+    /// <summary>Writes one length-delimited field straight to <paramref name="stream"/>, without copying <paramref name="value"/>.</summary>
+    public static void WriteField(Stream stream, int field, ReadOnlyMemory<byte> value)
+    {
+        using var coded = new CodedOutputStream(stream, leaveOpen: true);
+        coded.WriteTag(field, WireFormat.WireType.LengthDelimited);
+        coded.WriteBytes(UnsafeByteOperations.UnsafeWrap(value));
+        coded.Flush();
     }
 
     /// <summary>The encoded message.</summary>
