@@ -19,6 +19,7 @@ internal sealed class OnnxGraph
     private readonly List<ReadOnlyMemory<byte>> inputs = [];
     private readonly List<ReadOnlyMemory<byte>> outputs = [];
     private readonly HashSet<string> values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> nodeNames = new(StringComparer.Ordinal);
 
     /// <summary>Starts an empty graph.</summary>
     public OnnxGraph(string name)
@@ -37,6 +38,9 @@ internal sealed class OnnxGraph
 
     /// <summary>True when a graph input, initializer or node output already has this name.</summary>
     public bool Defines(string name) => values.Contains(name);
+
+    /// <summary>True when a node already has this name.</summary>
+    public bool HasNode(string name) => nodeNames.Contains(name);
 
     /// <summary>Declares a graph input.</summary>
     public string AddInput(OnnxValueInfo input)
@@ -60,10 +64,11 @@ internal sealed class OnnxGraph
     /// <summary>Adds a float constant and returns its name.</summary>
     public string AddFloats(string name, long[] dims, ReadOnlySpan<float> data) => AddInitializer(OnnxTensor.Floats(name, dims, data));
 
-    /// <summary>Adds a node with one output, named <paramref name="output"/>, and returns that name.</summary>
+    /// <summary>Adds a node with one output, both named <paramref name="output"/>, and returns that name.</summary>
     public string AddNode(string opType, string output, IReadOnlyList<string> nodeInputs, params OnnxAttribute[] attributes)
     {
         Define(output);
+        NameNode(output);
         nodes.Add(new OnnxNode(opType, output, nodeInputs, [output], attributes).Encode());
         return output;
     }
@@ -75,9 +80,14 @@ internal sealed class OnnxGraph
         initializers.Add(encoded);
     }
 
-    /// <summary>Adds an already encoded node (copied from another model) producing <paramref name="nodeOutputs"/>.</summary>
-    public void AddEncodedNode(IEnumerable<string> nodeOutputs, ReadOnlyMemory<byte> encoded)
+    /// <summary>Adds an already encoded node (copied from another model) named <paramref name="name"/> ("": unnamed) producing <paramref name="nodeOutputs"/>.</summary>
+    public void AddEncodedNode(string name, IEnumerable<string> nodeOutputs, ReadOnlyMemory<byte> encoded)
     {
+        if (name.Length != 0)
+        {
+            NameNode(name);
+        }
+
         foreach (string output in nodeOutputs)
         {
             Define(output);
@@ -100,6 +110,14 @@ internal sealed class OnnxGraph
         }
 
         return message.Messages(InputField, inputs).Messages(OutputField, outputs).ToArray();
+    }
+
+    private void NameNode(string name)
+    {
+        if (!nodeNames.Add(name))
+        {
+            throw new InvalidOperationException($"ONNX graph {Name}: two nodes are named '{name}'");
+        }
     }
 
     private void Define(string name)

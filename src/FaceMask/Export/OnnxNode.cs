@@ -11,7 +11,7 @@ internal sealed record OnnxNode(string OpType, string Name, IReadOnlyList<string
     // NodeProto field numbers (onnx.proto)
     internal const int InputField = 1;
     internal const int OutputField = 2;
-    private const int NameField = 3;
+    internal const int NameField = 3;
     private const int OpTypeField = 4;
     private const int AttributeField = 5;
 

@@ -13,9 +13,10 @@ internal sealed class OnnxStoredNode
     private const int GraphType = 5;
     private const int GraphsType = 10;
 
-    private OnnxStoredNode(ByteString encoded, List<string> inputs, List<string> outputs, string opType, string domain, bool hasSubgraph)
+    private OnnxStoredNode(ByteString encoded, string name, List<string> inputs, List<string> outputs, string opType, string domain, bool hasSubgraph)
     {
         Encoded = encoded;
+        Name = name;
         Inputs = inputs;
         Outputs = outputs;
         OpType = opType;
@@ -25,6 +26,9 @@ internal sealed class OnnxStoredNode
 
     /// <summary>The NodeProto as stored.</summary>
     public ByteString Encoded { get; }
+
+    /// <summary>Node name ("" when absent).</summary>
+    public string Name { get; }
 
     /// <summary>Input value names ("" for an omitted optional input).</summary>
     public IReadOnlyList<string> Inputs { get; }
@@ -46,7 +50,7 @@ internal sealed class OnnxStoredNode
     {
         var inputs = new List<string>();
         var outputs = new List<string>();
-        string opType = string.Empty, domain = string.Empty;
+        string name = string.Empty, opType = string.Empty, domain = string.Empty;
         bool subgraph = false;
         var input = encoded.CreateCodedInput();
         uint tag;
@@ -59,6 +63,9 @@ internal sealed class OnnxStoredNode
                     break;
                 case OnnxNode.OutputField:
                     outputs.Add(input.ReadString());
+                    break;
+                case OnnxNode.NameField:
+                    name = input.ReadString();
                     break;
                 case OpTypeField:
                     opType = input.ReadString();
@@ -75,19 +82,20 @@ internal sealed class OnnxStoredNode
             }
         }
 
-        return new OnnxStoredNode(encoded, inputs, outputs, opType, domain, subgraph);
+        return new OnnxStoredNode(encoded, name, inputs, outputs, opType, domain, subgraph);
     }
 
     /// <summary>
-    /// The node with its input names passed through <paramref name="renameInput"/> and its output names through
-    /// <paramref name="renameOutput"/> (empty names, i.e. omitted optional values, are kept); all other fields (name,
-    /// operator, attributes, documentation) are copied byte for byte.
+    /// The node with its input names passed through <paramref name="renameInput"/>, its output names through
+    /// <paramref name="renameOutput"/> (empty names, i.e. omitted optional values, are kept) and its name set to
+    /// <paramref name="name"/> (null: kept); all other fields (operator, attributes, documentation) are copied byte for byte.
     /// </summary>
-    public byte[] Renamed(Func<string, string> renameInput, Func<string, string> renameOutput) =>
+    public byte[] Renamed(Func<string, string> renameInput, Func<string, string> renameOutput, string? name = null) =>
         ProtoMessage.RewriteStrings(Encoded, new Dictionary<int, Func<string, string>>
         {
-            [OnnxNode.InputField] = name => name.Length == 0 ? name : renameInput(name),
-            [OnnxNode.OutputField] = name => name.Length == 0 ? name : renameOutput(name),
+            [OnnxNode.InputField] = value => value.Length == 0 ? value : renameInput(value),
+            [OnnxNode.OutputField] = value => value.Length == 0 ? value : renameOutput(value),
+            [OnnxNode.NameField] = value => name ?? value,
         });
 
     private static long AttributeType(ByteString attribute)

@@ -80,7 +80,7 @@ internal static class ResNet18Onnx
     /// <paramref name="inputName"/> from <paramref name="feed"/>; a name the graph already has gets <paramref name="prefix"/>.
     /// Returns the graph name of the output <paramref name="outputName"/>.
     /// </summary>
-    private static string Copy(OnnxGraph graph, OnnxModelFile source, string inputName, string feed, string outputName, string prefix)
+    internal static string Copy(OnnxGraph graph, OnnxModelFile source, string inputName, string feed, string outputName, string prefix)
     {
         if (!source.Inputs.Contains(inputName) || !source.Outputs.Contains(outputName))
         {
@@ -88,17 +88,7 @@ internal static class ResNet18Onnx
         }
 
         var names = new Dictionary<string, string>(StringComparer.Ordinal) { [inputName] = feed };
-        string Rename(string name)
-        {
-            string renamed = name;
-            for (int k = 2; graph.Defines(renamed); k++)
-            {
-                renamed = k == 2 ? prefix + name : $"{prefix}{name}_{k}";
-            }
-
-            names[name] = renamed;
-            return renamed;
-        }
+        string Rename(string name) => names[name] = Unique(name, prefix, graph.Defines);
 
         foreach (var (name, encoded) in source.Initializers)
         {
@@ -122,11 +112,24 @@ internal static class ResNet18Onnx
             var inputs = node.Inputs.Where(i => i.Length != 0).Distinct().ToDictionary(i => i, i => names.TryGetValue(i, out string? mapped) ? mapped
                 : throw new FaceMaskException($"{source.Path}: {node.OpType} reads '{i}' before anything defines it"));
             var outputs = node.Outputs.Where(o => o.Length != 0).ToDictionary(o => o, Rename);
-            bool same = inputs.All(p => p.Key == p.Value) && outputs.All(p => p.Key == p.Value);
-            graph.AddEncodedNode(outputs.Values, same ? node.Encoded.Memory : node.Renamed(i => inputs[i], o => outputs[o]));
+            string nodeName = node.Name.Length == 0 ? node.Name : Unique(node.Name, prefix, graph.HasNode);
+            bool same = nodeName == node.Name && inputs.All(p => p.Key == p.Value) && outputs.All(p => p.Key == p.Value);
+            graph.AddEncodedNode(nodeName, outputs.Values, same ? node.Encoded.Memory : node.Renamed(i => inputs[i], o => outputs[o], nodeName));
         }
 
         return names[outputName];
+    }
+
+    /// <summary><paramref name="name"/> if free, else <paramref name="prefix"/> + name, else with a number appended.</summary>
+    private static string Unique(string name, string prefix, Func<string, bool> taken)
+    {
+        string unique = name;
+        for (int k = 2; taken(unique); k++)
+        {
+            unique = k == 2 ? prefix + name : $"{prefix}{name}_{k}";
+        }
+
+        return unique;
     }
 
     private static long Opset(OnnxModelFile preprocess, OnnxModelFile network)

@@ -56,6 +56,48 @@ public sealed class OnnxWireTests : IDisposable
     }
 
     [Fact]
+    public void CopyingAGraphRenamesOnlyClashingNames()
+    {
+        // source: y = Mul(in, w); z = Add(y, k)   — "w" and "y" clash with names the target already has
+        var source = new OnnxGraph("source");
+        source.AddInput(new OnnxValueInfo("in", OnnxTensor.Float, [2L]));
+        source.AddFloats("w", [2], [3f, 4f]);
+        source.AddFloats("k", [2], [1f, 1f]);
+        source.AddNode("Mul", "y", ["in", "w"]);
+        source.AddNode("Add", "z", ["y", "k"]);
+        source.AddOutput(new OnnxValueInfo("z", OnnxTensor.Float, [2L]));
+        string path = temp["source.onnx"];
+        using (var stream = File.Create(path))
+        {
+            new OnnxModel { IrVersion = 8, Opsets = [(string.Empty, 17)], Graph = source }.WriteTo(stream);
+        }
+
+        var target = new OnnxGraph("target");
+        target.AddInput(new OnnxValueInfo("x", OnnxTensor.Float, [2L]));
+        target.AddFloats("w", [2], [0f, 0f]);
+        target.AddNode("Relu", "y", ["x"]);
+        string output = ResNet18Onnx.Copy(target, OnnxModelFile.Read(path), "in", "y", "z", "copy/");
+        Assert.Equal("z", output);
+
+        string merged = temp["merged.onnx"];
+        target.AddOutput(new OnnxValueInfo("z", OnnxTensor.Float, [2L]));
+        using (var stream = File.Create(merged))
+        {
+            new OnnxModel { IrVersion = 8, Opsets = [(string.Empty, 17)], Graph = target }.WriteTo(stream);
+        }
+
+        var read = OnnxModelFile.Read(merged);
+        Assert.Equal(["w", "copy/w", "k"], read.Initializers.Select(i => i.Name));
+        Assert.Equal(["y: Relu(x)->y", "copy/y: Mul(y,copy/w)->copy/y", "z: Add(copy/y,k)->z"], read.Nodes.Select(n => $"{n.Name}: {n.OpType}({string.Join(",", n.Inputs)})->{string.Join(",", n.Outputs)}"));
+
+        // and ONNX Runtime computes it: relu(x) * [3, 4] + 1
+        using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(merged, new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1 });
+        using var x = Microsoft.ML.OnnxRuntime.OrtValue.CreateTensorValueFromMemory(new[] { -1f, 2f }, [2]);
+        using var results = session.Run(new Microsoft.ML.OnnxRuntime.RunOptions(), ["x"], [x], ["z"]);
+        Assert.Equal([1f, 9f], results[0].GetTensorDataAsSpan<float>().ToArray());
+    }
+
+    [Fact]
     public void AFileThatIsNotAnOnnxModelIsAClearError()
     {
         string path = temp.Write("bad.onnx", [0xFF, 0xFF, 0xFF, 0x01, 0x02]);
