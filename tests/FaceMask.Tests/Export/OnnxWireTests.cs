@@ -76,7 +76,7 @@ public sealed class OnnxWireTests : IDisposable
         target.AddInput(new OnnxValueInfo("x", OnnxTensor.Float, [2L]));
         target.AddFloats("w", [2], [0f, 0f]);
         target.AddNode("Relu", "y", ["x"]);
-        string output = ResNet18Onnx.Copy(target, OnnxModelFile.Read(path), "in", "y", "z", "copy/");
+        string output = OnnxGraphCopier.Copy(target, OnnxModelFile.Read(path), "in", "y", "z", "copy/");
         Assert.Equal("z", output);
 
         string merged = temp["merged.onnx"];
