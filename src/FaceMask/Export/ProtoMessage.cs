@@ -30,15 +30,7 @@ internal sealed class ProtoMessage
     }
 
     /// <summary>Appends one varint field per value.</summary>
-    public ProtoMessage Int64s(int field, IEnumerable<long> values)
-    {
-        foreach (long value in values)
-        {
-            Int64(field, value);
-        }
-
-        return this;
-    }
+    public ProtoMessage Int64s(int field, IEnumerable<long> values) => Each(values, value => Int64(field, value));
 
     /// <summary>Appends a float (fixed 32-bit) field.</summary>
     public ProtoMessage Float(int field, float value)
@@ -57,15 +49,7 @@ internal sealed class ProtoMessage
     }
 
     /// <summary>Appends one string field per value.</summary>
-    public ProtoMessage Strings(int field, IEnumerable<string> values)
-    {
-        foreach (string value in values)
-        {
-            String(field, value);
-        }
-
-        return this;
-    }
+    public ProtoMessage Strings(int field, IEnumerable<string> values) => Each(values, value => String(field, value));
 
     /// <summary>Appends a bytes field, or an already encoded sub-message.</summary>
     public ProtoMessage Bytes(int field, ReadOnlyMemory<byte> value)
@@ -76,15 +60,7 @@ internal sealed class ProtoMessage
     }
 
     /// <summary>Appends one length-delimited field per encoded sub-message.</summary>
-    public ProtoMessage Messages(int field, IEnumerable<ReadOnlyMemory<byte>> encoded)
-    {
-        foreach (ReadOnlyMemory<byte> message in encoded)
-        {
-            Bytes(field, message);
-        }
-
-        return this;
-    }
+    public ProtoMessage Messages(int field, IEnumerable<ReadOnlyMemory<byte>> encoded) => Each(encoded, message => Bytes(field, message));
 
     /// <summary>Copies the field whose tag was just read from <paramref name="input"/>, unchanged.</summary>
     public ProtoMessage CopyField(CodedInputStream input, uint tag)
@@ -150,6 +126,16 @@ internal sealed class ProtoMessage
     {
         output.Flush();
         return buffer.ToArray();
+    }
+
+    private ProtoMessage Each<T>(IEnumerable<T> values, Func<T, ProtoMessage> write)
+    {
+        foreach (T value in values)
+        {
+            write(value);
+        }
+
+        return this;
     }
 
     /// <summary>Little-endian bytes of <paramref name="values"/> (ONNX raw_data layout).</summary>
