@@ -46,6 +46,10 @@ public sealed class FeatureHead : Module<Tensor, Tensor>
     /// <summary>This head's kind.</summary>
     public string Kind { get; }
 
+    /// <summary>The layers one view goes through, in order, named as in the state dict. Used by the ONNX export.</summary>
+    internal IEnumerable<(string Name, Module Module)> LayersInOrder() =>
+        layers.named_children().Select(c => ("layers." + c.name, (Module)c.module));
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {

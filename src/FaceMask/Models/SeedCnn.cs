@@ -62,6 +62,15 @@ public sealed class SeedCnn : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>
+    /// The layers in the order <see cref="forward"/> applies them, named as in the state dict (the flatten between
+    /// the features and the classifier is not a layer). Used by the ONNX export.
+    /// </summary>
+    internal IEnumerable<(string Name, Module Module)> LayersInOrder() =>
+        features.named_children().Select(c => ("features." + c.name, (Module)c.module))
+            .Append(("dropout", dropout))
+            .Append(("classifier", classifier));
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {

@@ -1,0 +1,63 @@
+using FaceMask.IO;
+using FaceMask.Models;
+
+namespace FaceMask.Export;
+
+/// <summary>
+/// Writes a trained model as one ONNX file that ONNX Runtime runs without this program: input <c>image</c>, float
+/// [N,3,S,S] raw planar RGB pixels (0–255) resized as the model's manifest says; output <c>probabilities</c>, float
+/// [N, classes]. The class names, input size, resize mode and normalisation are in the file's metadata. The seed
+/// CNNs become an opset-17 graph built from their weights; a resnet18 model becomes the backbone's two ONNX graphs
+/// joined, followed by its head, averaging image and mirror as prediction does.
+/// </summary>
+public static class OnnxExporter
+{
+    /// <summary>Loads the model folder <paramref name="modelDirectory"/> and exports it to <paramref name="onnxPath"/>.</summary>
+    /// <param name="modelDirectory">A model folder (holds model.json).</param>
+    /// <param name="onnxPath">The ONNX file to write.</param>
+    /// <param name="overwrite">Replace an existing file.</param>
+    /// <param name="backboneDirectory">For resnet18: the folder of the backbone's ONNX files; null uses the application's.</param>
+    /// <exception cref="FaceMaskException">The file exists (without <paramref name="overwrite"/>), the model cannot be loaded, or its architecture cannot be exported.</exception>
+    public static OnnxExportResult Export(string modelDirectory, string onnxPath, bool overwrite = false, string? backboneDirectory = null)
+    {
+        EnsureWritable(onnxPath, overwrite);
+        using var model = ModelStore.Load(modelDirectory);
+        return Export(model, onnxPath, overwrite, backboneDirectory);
+    }
+
+    /// <summary>Exports a loaded model to <paramref name="onnxPath"/>, written atomically.</summary>
+    /// <param name="model">The model (its manifest says what the input is).</param>
+    /// <param name="onnxPath">The ONNX file to write.</param>
+    /// <param name="overwrite">Replace an existing file.</param>
+    /// <param name="backboneDirectory">For resnet18: the folder of the backbone's ONNX files; null uses the application's.</param>
+    /// <exception cref="FaceMaskException">The file exists (without <paramref name="overwrite"/>) or the architecture cannot be exported.</exception>
+    public static OnnxExportResult Export(TrainedModel model, string onnxPath, bool overwrite = false, string? backboneDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentException.ThrowIfNullOrWhiteSpace(onnxPath);
+        EnsureWritable(onnxPath, overwrite);
+        var manifest = model.Manifest;
+        OnnxModel onnx = manifest.Arch switch
+        {
+            ModelArchitectures.Seed5 or ModelArchitectures.Seed4 => SeedCnnOnnx.Build(model),
+            ModelArchitectures.ResNet18 => ResNet18Onnx.Build(model, backboneDirectory),
+            _ => throw new FaceMaskException(
+                $"ONNX export: architecture '{manifest.Arch}' cannot be exported (supported: {ModelArchitectures.Seed5}, {ModelArchitectures.Seed4}, {ModelArchitectures.ResNet18})"),
+        };
+        AtomicFile.Write(onnxPath, onnx.WriteTo);
+        return new OnnxExportResult(Path.GetFullPath(onnxPath), manifest.Arch, manifest.Classes, OnnxMetadata.InputDescription(manifest), new FileInfo(onnxPath).Length);
+    }
+
+    private static void EnsureWritable(string onnxPath, bool overwrite)
+    {
+        if (Directory.Exists(onnxPath))
+        {
+            throw new FaceMaskException($"{onnxPath}: is a folder; give the ONNX file's name (e.g. model.onnx)");
+        }
+
+        if (File.Exists(onnxPath) && !overwrite)
+        {
+            throw new FaceMaskException($"{onnxPath}: the file already exists; pass --overwrite to replace it");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using FaceMask.Data;
+using FaceMask.Export;
+using FaceMask.Models;
+using FaceMask.Protocols;
+using FaceMask.Tests.ResNet;
+using FaceMask.Tests.Support;
+using FaceMask.Training;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace FaceMask.Tests.Export;
+
+/// <summary>
+/// Exported models against TorchSharp on real images of the read-only shared dataset (linked, never copied), with
+/// models trained briefly on those images; skipped when the dataset is absent.
+/// </summary>
+public sealed class OnnxExportSharedDataTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [SharedDataFact]
+    public void Seed5OnTwoHundredRealImages() => SeedCnnOnTwoHundredRealImages(ModelArchitectures.Seed5);
+
+    [SharedDataFact]
+    public void Seed4OnTwoHundredRealImages() => SeedCnnOnTwoHundredRealImages(ModelArchitectures.Seed4);
+
+    [SharedDataFact]
+    public void ResNet18OnAHundredRealImages()
+    {
+        var files = LinkSubset(perClass: 20);
+        var data = ResNetFixture.LoadFeatures(temp["small"], temp["cache"]);
+        var options = new ExperimentOptions { Arch = ModelArchitectures.ResNet18, Training = new TrainingOptions { Epochs = 5, Threads = 1, Seed = 4 } };
+        using var result = HoldoutProtocol.Run(data, options, testFraction: 0);
+        var exported = OnnxExporter.Export(result.Model!, temp["resnet18.onnx"]);
+
+        float worst = OnnxParity.AssertMatches(result.Model!, exported.Path, files);
+        output.WriteLine($"resnet18: largest |p_torch - p_onnx| over {files.Count} real images = {worst:E2}");
+    }
+
+    private void SeedCnnOnTwoHundredRealImages(string arch)
+    {
+        var files = LinkSubset(perClass: 40);
+        var data = DatasetLoader.Load(temp["small"], new DatasetLoadOptions { Size = 32, CacheDirectory = temp["cache"] });
+        var options = new ExperimentOptions { Arch = arch, Training = new TrainingOptions { Epochs = 2, Threads = 1, Seed = 4 } };
+        using var result = HoldoutProtocol.Run(data, options, testFraction: 0);
+        var exported = OnnxExporter.Export(result.Model!, temp[arch + ".onnx"]);
+
+        float worst = OnnxParity.AssertMatches(result.Model!, exported.Path, files);
+        output.WriteLine($"{arch}: largest |p_torch - p_onnx| over {files.Count} real images = {worst:E2}");
+    }
+
+    /// <summary>Links the first <paramref name="perClass"/> images of each class under <c>temp/small</c>; returns the real files' paths.</summary>
+    private List<string> LinkSubset(int perClass)
+    {
+        string images = SharedData.ImagesRoot!;
+        var picked = new List<string>();
+        foreach (var group in ImageFolder.Discover(images).Entries.GroupBy(e => e.Label))
+        {
+            foreach (var entry in group.Take(perClass))
+            {
+                string link = Path.Combine(temp["small"], entry.RelativePath);
+                Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+                File.CreateSymbolicLink(link, Path.Combine(images, entry.RelativePath));
+                picked.Add(Path.Combine(images, entry.RelativePath));
+            }
+        }
+
+        return picked;
+    }
+}
