@@ -59,6 +59,19 @@ public sealed class LabelCleanerTests
     }
 
     [Fact]
+    public void HoldoutCleansOnlyItsTrainingSplit()
+    {
+        var noisy = NoisyFeatures.Create(classes: 3, perClass: 40, flipShare: 0.1);
+        using var result = HoldoutProtocol.Run(noisy.Data, Options(true), testFraction: 0.3);
+        Assert.NotEmpty(result.FlaggedLabels);
+        var testPaths = result.Predictions.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(DataSplitter.StratifiedHoldout(noisy.Data.Labels, 0.3, 1).Test.Length, testPaths.Count);
+        Assert.All(result.FlaggedLabels, f => Assert.DoesNotContain(f.Path, testPaths));
+        Assert.All(result.FlaggedLabels, f => Assert.Null(f.Fold));
+        Assert.Equal(noisy.Data.Count - testPaths.Count - result.FlaggedLabels.Count, result.Train!.Support);
+    }
+
+    [Fact]
     public void WithoutCleaningNothingIsFlaggedAndEveryTrainingImageIsUsed()
     {
         var noisy = NoisyFeatures.Create(classes: 3, perClass: 20, flipShare: 0.1);
