@@ -8,7 +8,7 @@ namespace FaceMask.Cli.Rendering;
 /// <summary>Prints the generalisation extras of a run: per held-out group results and the labels left out of training.</summary>
 internal static class GeneralisationConsole
 {
-    /// <summary>For a leave-one-group-out run, a table of each held-out group's accuracy and per-class recall.</summary>
+    /// <summary>For a leave-one-group-out run, one line per held-out group: its accuracy and per-class recall.</summary>
     public static void PrintHeldOutGroups(IAnsiConsole console, ExperimentResult result)
     {
         if (result.FoldGroups is not { } groups)
@@ -17,27 +17,16 @@ internal static class GeneralisationConsole
         }
 
         var inv = CultureInfo.InvariantCulture;
-        var table = new Table().Title("Held-out groups (recall per class; n = the group's images of that class)").AddColumns("fold", "held out", "images", "accuracy");
-        foreach (string label in result.Labels)
-        {
-            table.AddColumn(new TableColumn(Markup.Escape(label)).RightAligned());
-        }
-
+        console.Write(new Rule("Held-out groups (recall per class, with the group's images of that class)").LeftJustified());
         foreach (var fold in result.Folds)
         {
             var test = fold.Test;
-            var cells = new List<string>
-            {
-                fold.Fold.ToString(inv),
-                Markup.Escape(groups[fold.Fold - 1]),
-                test.Support.ToString(inv),
-                (test.Accuracy * 100).ToString("0.00", inv),
-            };
-            cells.AddRange(test.PerClass.Select(c => c.Support == 0 ? "-" : string.Create(inv, $"{c.Recall * 100:0.0} (n={c.Support})")));
-            table.AddRow(cells.ToArray());
+            var recalls = test.PerClass
+                .Where(c => c.Support > 0)
+                .Select(c => string.Create(inv, $"{c.Label} {c.Recall * 100:0.0}% ({c.Support})"));
+            PlainText.WriteLine(console, string.Create(inv,
+                $"Fold {fold.Fold}, held out {groups[fold.Fold - 1]}: {test.Support} images, accuracy {test.Accuracy * 100:0.00}%; recall {string.Join(", ", recalls)}"));
         }
-
-        console.Write(table);
     }
 
     /// <summary>When labels were cleaned: writes <c>flagged_labels.csv</c> into the run folder and prints how many were left out, by given → suggested class.</summary>

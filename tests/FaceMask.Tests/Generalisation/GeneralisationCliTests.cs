@@ -35,7 +35,7 @@ public sealed class GeneralisationCliTests : IDisposable
             "--groups", temp["info.csv"], "--group-column", "source", "--leave-one-group-out");
         Assert.True(code == 0, output);
         Assert.Contains("Held-out groups", output, StringComparison.Ordinal);
-        Assert.Contains("even/site", output, StringComparison.Ordinal);
+        Assert.Contains("held out even/site: 12 images", output, StringComparison.Ordinal);
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "report.json")));
         Assert.Equal(2, report.RootElement.GetProperty("folds").GetArrayLength());
         Assert.Equal("1=even/site;2=odd/site", report.RootElement.GetProperty("settings").GetProperty("leave_one_group_out").GetString());
