@@ -62,7 +62,7 @@ internal sealed class KFoldCommand(IAnsiConsole console) : Command<KFoldCommand.
         string runDir = RunFolder.Create(settings.Out, "kfold", started);
         using var result = TrainingConsole.Run(console, "k-fold", p => KFoldProtocol.Run(data, options, folds, p, cancellationToken));
         var record = settings.Record();
-        record["folds"] = result.Folds.Count.ToString(CultureInfo.InvariantCulture);
+        record["folds"] = (result.FoldGroups?.Count ?? folds).ToString(CultureInfo.InvariantCulture);
         if (result.FoldGroups is { } held)
         {
             record["leave_one_group_out"] = string.Join(';', held.Select((g, i) => $"{i + 1}={g}"));
