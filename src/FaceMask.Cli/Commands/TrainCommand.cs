@@ -60,6 +60,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
             };
             var (report, _) = RunRecorder.Record(result, runContext, runDir);
             ReportConsole.Print(console, report, runDir);
+            GeneralisationConsole.WriteFlagged(console, result, options, runDir);
             if (attributes is not null)
             {
                 string description = settings.TestSplit > 0 ? "held-out test split" : "training images (no test split)";

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using FaceMask.Cleaning;
 using FaceMask.Models;
 using FaceMask.Protocols;
 using FaceMask.Training;
@@ -49,6 +50,14 @@ internal class TrainingSettings : DataSettings
     [CommandOption("--std <R,G,B>")]
     [Description("Normalisation sd (default 0.5,0.5,0.5; not for resnet18).")]
     public string? Std { get; init; }
+
+    [CommandOption("--clean-train-labels")]
+    [Description("Before each training, an inner cross-validation over the training images flags likely wrong labels (confident learning) and leaves them out of that training; test images are never changed. Writes flagged_labels.csv.")]
+    public bool CleanTrainLabels { get; init; }
+
+    [CommandOption("--clean-folds <K>")]
+    [Description("Inner folds of --clean-train-labels (default 5).")]
+    public int CleanFolds { get; init; } = LabelCleaningOptions.DefaultInnerFolds;
 
     [CommandOption("--out <DIR>")]
     [Description("Run folder (default runs/<timestamp>-<verb>); must not exist or be empty.")]
@@ -104,7 +113,14 @@ internal class TrainingSettings : DataSettings
             Augment = Augment,
         };
         training.Validate();
-        var options = new ExperimentOptions { Arch = arch, Head = defaults.Backbone is null ? null : Head ?? defaults.Head, Normalization = normalization, Training = training };
+        var options = new ExperimentOptions
+        {
+            Arch = arch,
+            Head = defaults.Backbone is null ? null : Head ?? defaults.Head,
+            Normalization = normalization,
+            Training = training,
+            CleanTrainLabels = CleanTrainLabels ? new LabelCleaningOptions { InnerFolds = CleanFolds } : null,
+        };
         options.Validate();
         return options;
     }
@@ -128,6 +144,12 @@ internal class TrainingSettings : DataSettings
         if (options.Head is not null)
         {
             record["head"] = options.Head;
+        }
+
+        if (options.CleanTrainLabels is { } cleaning)
+        {
+            record["clean_train_labels"] = "confident-learning";
+            record["clean_folds"] = cleaning.InnerFolds.ToString(CultureInfo.InvariantCulture);
         }
 
         return record;

@@ -1,3 +1,4 @@
+using FaceMask.Cleaning;
 using FaceMask.Models;
 using FaceMask.Training;
 
@@ -21,11 +22,21 @@ public sealed record ExperimentOptions
     /// <summary>Optional per-image group ids (same order as the dataset) that must not be split across folds.</summary>
     public IReadOnlyList<string>? Groups { get; init; }
 
+    /// <summary>
+    /// K-fold only: one fold per distinct id of <see cref="Groups"/> (e.g. per image source) instead of a fixed number of
+    /// stratified folds; each fold holds out one group entirely.
+    /// </summary>
+    public bool LeaveOneGroupOut { get; init; }
+
+    /// <summary>When set, every training set is checked for label issues first and flagged images are left out of it (<see cref="LabelCleaner"/>).</summary>
+    public LabelCleaningOptions? CleanTrainLabels { get; init; }
+
     /// <summary>Throws a <see cref="FaceMaskException"/> for settings the architecture cannot train with.</summary>
     public void Validate()
     {
         var defaults = ModelArchitectures.Defaults(Arch);
         Training.Validate();
+        CleanTrainLabels?.Validate();
         if (defaults.Backbone is not null && Training.Augment)
         {
             throw new FaceMaskException($"--augment works on pixels; {Arch} trains on backbone features and always uses randomly mirrored ones");

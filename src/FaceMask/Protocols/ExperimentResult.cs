@@ -1,3 +1,4 @@
+using FaceMask.Cleaning;
 using FaceMask.Evaluation;
 using FaceMask.Models;
 using FaceMask.Training;
@@ -27,6 +28,12 @@ public sealed class ExperimentResult : IDisposable
 
     /// <summary>Mean and sd over folds of a k-fold run.</summary>
     public FoldSummary? Summary { get; init; }
+
+    /// <summary>For a leave-one-group-out k-fold run, the group each fold held out (fold 1 first); otherwise null.</summary>
+    public IReadOnlyList<string>? FoldGroups { get; init; }
+
+    /// <summary>Training images left out because their label was flagged (empty unless labels were cleaned).</summary>
+    public IReadOnlyList<FlaggedLabel> FlaggedLabels { get; init; } = [];
 
     /// <summary>The model to save (the trained one, or for k-fold the last fold's); null for evaluation runs.</summary>
     public TrainedModel? Model { get; init; }

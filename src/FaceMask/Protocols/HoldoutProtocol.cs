@@ -1,3 +1,4 @@
+using FaceMask.Cleaning;
 using FaceMask.Data;
 using FaceMask.Evaluation;
 using FaceMask.Models;
@@ -37,6 +38,14 @@ public static class HoldoutProtocol
             test = [];
         }
 
+        IReadOnlyList<FlaggedLabel> flagged = [];
+        if (options.CleanTrainLabels is { } cleaning)
+        {
+            var cleaned = LabelCleaner.Clean(data, resume is null ? options : options with { Arch = resume.Manifest.Arch, Head = resume.Manifest.Head }, cleaning, train, null, cancellationToken);
+            train = cleaned.Kept;
+            flagged = cleaned.Flagged;
+        }
+
         var model = resume ?? ModelRunner.CreateModel(data, options);
         try
         {
@@ -65,6 +74,7 @@ public static class HoldoutProtocol
                 Predictions = testRows,
                 History = result.History,
                 Model = model,
+                FlaggedLabels = flagged,
                 Cancelled = result.Cancelled,
             };
         }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FaceMask.Cleaning;
 using FaceMask.Data;
 using FaceMask.Evaluation;
 using FaceMask.Training;
@@ -8,7 +9,9 @@ namespace FaceMask.Protocols;
 /// <summary>
 /// Stratified, shuffled, seeded k-fold cross-validation (the original "new model" protocol): a fresh model per fold,
 /// per-fold metrics, their mean and sd, and the pooled report over all out-of-fold predictions.
-/// With groups, every group stays inside one fold. The train-set report is the last fold's model on its own
+/// With groups, every group stays inside one fold; with <see cref="ExperimentOptions.LeaveOneGroupOut"/> each fold is one
+/// group. With <see cref="ExperimentOptions.CleanTrainLabels"/> each fold's training images (never its test images)
+/// are checked for label issues first. The train-set report is the last fold's model on its own
 /// training images (predicting every fold's training set again would add about 5 % to the run's time).
 /// </summary>
 public static class KFoldProtocol
@@ -22,9 +25,9 @@ public static class KFoldProtocol
         CancellationToken cancellationToken = default)
     {
         options.Validate();
-        int[][] testFolds = options.Groups is { } groups
-            ? DataSplitter.StratifiedGroupKFold(data.Labels, groups, folds, options.Training.Seed)
-            : DataSplitter.StratifiedKFold(data.Labels, folds, options.Training.Seed);
+        var plan = FoldPlan.Create(data, options, folds);
+        int[][] testFolds = plan.TestFolds;
+        var flagged = new List<FlaggedLabel>();
 
         var outcomes = new List<FoldOutcome>();
         var oof = new List<PredictionRow>();
@@ -39,6 +42,13 @@ public static class KFoldProtocol
                 var clock = Stopwatch.StartNew();
                 int[] test = testFolds[f];
                 int[] train = DataSplitter.Complement(test, data.Count);
+                if (options.CleanTrainLabels is { } cleaning)
+                {
+                    var cleaned = LabelCleaner.Clean(data, options with { Training = options.Training with { Seed = options.Training.Seed + f } }, cleaning, train, f + 1, cancellationToken);
+                    train = cleaned.Kept;
+                    flagged.AddRange(cleaned.Flagged);
+                }
+
                 last?.Dispose();
                 last = ModelRunner.CreateModel(data, options with { Training = options.Training with { Seed = options.Training.Seed + f } });
                 var trainingOptions = options.Training with
@@ -96,6 +106,8 @@ public static class KFoldProtocol
                 Folds = outcomes,
                 Summary = FoldSummary.From(outcomes.Select(o => o.Metrics).ToList()),
                 Model = last,
+                FoldGroups = plan.HeldOutGroups,
+                FlaggedLabels = flagged,
                 Cancelled = cancelled,
             };
         }
