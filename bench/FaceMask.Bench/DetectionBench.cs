@@ -36,6 +36,7 @@ internal static class DetectionBench
         photos.Add(group);
         foreach (BlazeFaceModel variant in BlazeFaceModel.All)
         {
+            Console.Error.WriteLine($"{variant.Name}: timing and found rates on {sample.Count} images");
             using var detector = new FaceDetector(new FaceDetectorOptions { Model = variant });
             result[variant.Name] = new JsonObject
             {
@@ -50,7 +51,9 @@ internal static class DetectionBench
         {
             string predictions = BenchmarkApp.Arg(args, "--predictions") ?? throw new InvalidOperationException("--model needs --predictions CSV (k-fold out-of-fold predictions)");
             string fold = BenchmarkApp.Arg(args, "--holdout-fold") ?? throw new InvalidOperationException("--model needs --holdout-fold K (the fold the model did not train on)");
-            result["margins"] = MarginAccuracy(data, modelDir, predictions, fold);
+            int limit = int.Parse(BenchmarkApp.Arg(args, "--margin-images") ?? "300", CultureInfo.InvariantCulture);
+            Console.Error.WriteLine(result.ToJsonString());
+            result["margins"] = MarginAccuracy(data, modelDir, predictions, fold, limit);
         }
 
         string json = result.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
@@ -157,9 +160,11 @@ internal static class DetectionBench
     /// Held-out images, each pasted at a random place and scale into a larger grey canvas (a stand-in for a photo whose
     /// answer is known); accuracy of the face crop at each margin, and of classifying the original image as is.
     /// </summary>
-    private static JsonObject MarginAccuracy(string data, string modelDir, string predictions, string fold)
+    private static JsonObject MarginAccuracy(string data, string modelDir, string predictions, string fold, int limit)
     {
-        var rows = File.ReadLines(predictions).Skip(1).Select(l => l.Split(',')).Where(c => c[^1] == fold).Select(c => (Path: c[0], True: c[1])).ToList();
+        var all = File.ReadLines(predictions).Skip(1).Select(l => l.Split(',')).Where(c => c[^1] == fold).Select(c => (Path: c[0], True: c[1])).ToList();
+        var rows = all.Where((_, i) => (long)i * Math.Min(limit, all.Count) / all.Count != (long)(i + 1) * Math.Min(limit, all.Count) / all.Count).ToList();
+        Console.Error.WriteLine($"margins: {rows.Count} of {all.Count} held-out images");
         using TrainedModel model = ModelStore.Load(modelDir);
         using var analyzer = new PhotoAnalyzer(model);
         using var classifier = new ImageClassifier(model);
