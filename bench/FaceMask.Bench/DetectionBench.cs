@@ -16,7 +16,7 @@ namespace FaceMask.Bench;
 /// with a model and the k-fold predictions that say which images it did not train on, the accuracy of face crops at
 /// several margins against classifying the whole image.
 /// Usage: dotnet run -c Release --project bench/FaceMask.Bench -- detection [--data DIR] [--per-class N]
-///        [--model DIR --predictions CSV --holdout-fold K] [--photo FILE]… [--out FILE]
+///        [--model DIR --predictions CSV --holdout-fold K [--margin-images N] [--margins-only]] [--photo FILE]… [--out FILE]
 /// </summary>
 internal static class DetectionBench
 {
@@ -34,7 +34,7 @@ internal static class DetectionBench
         string group = Path.Combine(Path.GetTempPath(), "facemask-bench-group-8x160.png");
         WriteGroup(sample, group);
         photos.Add(group);
-        foreach (BlazeFaceModel variant in BlazeFaceModel.All)
+        foreach (BlazeFaceModel variant in args.Contains("--margins-only") ? [] : BlazeFaceModel.All)
         {
             Console.Error.WriteLine($"{variant.Name}: timing and found rates on {sample.Count} images");
             using var detector = new FaceDetector(new FaceDetectorOptions { Model = variant });
@@ -157,24 +157,35 @@ internal static class DetectionBench
     }
 
     /// <summary>
-    /// Held-out images, each pasted at a random place and scale into a larger grey canvas (a stand-in for a photo whose
-    /// answer is known); accuracy of the face crop at each margin, and of classifying the original image as is.
+    /// Held-out images (known answers): the face is detected and cropped at each margin (a) in the image itself, whose
+    /// real surroundings run out at its border (the crop is shifted and shrunk to fit), and (b) with the image pasted at a
+    /// random place into a grey canvas three times its size (surroundings grey); against classifying the image as is.
     /// </summary>
     private static JsonObject MarginAccuracy(string data, string modelDir, string predictions, string fold, int limit)
     {
         var all = File.ReadLines(predictions).Skip(1).Select(l => l.Split(',')).Where(c => c[^1] == fold).Select(c => (Path: c[0], True: c[1])).ToList();
-        var rows = all.Where((_, i) => (long)i * Math.Min(limit, all.Count) / all.Count != (long)(i + 1) * Math.Min(limit, all.Count) / all.Count).ToList();
+        int take = Math.Min(limit, all.Count);
+        var rows = Enumerable.Range(0, take).Select(k => all[(int)((long)k * all.Count / take)]).ToList();
         Console.Error.WriteLine($"margins: {rows.Count} of {all.Count} held-out images");
         using TrainedModel model = ModelStore.Load(modelDir);
-        using var analyzer = new PhotoAnalyzer(model);
+        using var detector = new FaceDetector();
         using var classifier = new ImageClassifier(model);
         var random = new Random(7);
-        var correct = new int[Margins.Length];
-        int found = 0, wholeCorrect = 0, asIsCorrect = 0;
+        var inPlace = new int[Margins.Length];
+        var onCanvas = new int[Margins.Length];
+        int foundInPlace = 0, foundOnCanvas = 0, asIsCorrect = 0, asIsWhereFound = 0;
         foreach (var (relative, truth) in rows)
         {
             string path = Path.Combine(data, relative);
             using SKBitmap image = ImageDecoder.DecodeBitmap(File.ReadAllBytes(path), path);
+            bool asIs = classifier.ClassifyImages([image], ["as is"])[0].Label == truth;
+            asIsCorrect += asIs ? 1 : 0;
+            if (CropsCorrect(detector, classifier, image, truth, inPlace))
+            {
+                foundInPlace++;
+                asIsWhereFound += asIs ? 1 : 0;
+            }
+
             int side = 3 * Math.Max(image.Width, image.Height);
             using var canvas = new SKBitmap(new SKImageInfo(side, side, SKColorType.Rgba8888, SKAlphaType.Opaque));
             using (var draw = new SKCanvas(canvas))
@@ -184,45 +195,51 @@ internal static class DetectionBench
                 draw.DrawImage(img, random.Next(0, side - image.Width), random.Next(0, side - image.Height), new SKSamplingOptions(SKFilterMode.Nearest));
             }
 
-            asIsCorrect += classifier.ClassifyImages([image], ["as is"])[0].Label == truth ? 1 : 0;
-            var faces = analyzer.Detector.Detect(canvas);
-            if (faces.Count == 0)
-            {
-                continue;
-            }
-
-            found++;
-            DetectedFace face = faces[0];
-            var crops = Margins.Select(m => FaceCrop.Extract(canvas, FaceCrop.Region(face.Box, canvas.Width, canvas.Height, m))).ToList();
-            try
-            {
-                var labels = classifier.ClassifyImages(crops, crops.Select(_ => "crop").ToArray());
-                for (int m = 0; m < Margins.Length; m++)
-                {
-                    correct[m] += labels[m].Label == truth ? 1 : 0;
-                }
-            }
-            finally
-            {
-                crops.ForEach(c => c.Dispose());
-            }
-
-            wholeCorrect += classifier.ClassifyImages([image], ["whole"])[0].Label == truth ? 1 : 0;
+            foundOnCanvas += CropsCorrect(detector, classifier, canvas, truth, onCanvas) ? 1 : 0;
         }
 
         var result = new JsonObject
         {
             ["model"] = modelDir,
             ["held_out_images"] = rows.Count,
-            ["face_found_on_canvas"] = found,
-            ["accuracy_original_image_all"] = Math.Round(asIsCorrect / (double)rows.Count, 4),
-            ["accuracy_original_image_where_found"] = Math.Round(wholeCorrect / (double)Math.Max(found, 1), 4),
+            ["accuracy_image_as_is"] = Math.Round(asIsCorrect / (double)rows.Count, 4),
+            ["face_found_in_place"] = foundInPlace,
+            ["accuracy_image_as_is_where_found"] = Math.Round(asIsWhereFound / (double)Math.Max(foundInPlace, 1), 4),
+            ["face_found_on_canvas"] = foundOnCanvas,
         };
         for (int m = 0; m < Margins.Length; m++)
         {
-            result[$"accuracy_margin_{Margins[m].ToString("0.00", CultureInfo.InvariantCulture)}"] = Math.Round(correct[m] / (double)Math.Max(found, 1), 4);
+            string key = Margins[m].ToString("0.00", CultureInfo.InvariantCulture);
+            result[$"in_place_margin_{key}"] = Math.Round(inPlace[m] / (double)Math.Max(foundInPlace, 1), 4);
+            result[$"on_canvas_margin_{key}"] = Math.Round(onCanvas[m] / (double)Math.Max(foundOnCanvas, 1), 4);
         }
 
         return result;
+    }
+
+    /// <summary>Counts, per margin, whether the crop of the best face is classified right; false when no face is found.</summary>
+    private static bool CropsCorrect(FaceDetector detector, ImageClassifier classifier, SKBitmap photo, string truth, int[] correct)
+    {
+        var faces = detector.Detect(photo);
+        if (faces.Count == 0)
+        {
+            return false;
+        }
+
+        var crops = Margins.Select(m => FaceCrop.Extract(photo, FaceCrop.Region(faces[0].Box, photo.Width, photo.Height, m))).ToList();
+        try
+        {
+            var labels = classifier.ClassifyImages(crops, crops.Select(_ => "crop").ToArray());
+            for (int m = 0; m < Margins.Length; m++)
+            {
+                correct[m] += labels[m].Label == truth ? 1 : 0;
+            }
+        }
+        finally
+        {
+            crops.ForEach(c => c.Dispose());
+        }
+
+        return true;
     }
 }
