@@ -104,7 +104,8 @@ public sealed class ImageClassifier : IDisposable
             return [];
         }
 
-        using var inputs = encoder.EncodeImages(images, model.Manifest, cancellationToken);
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var inputs = encoder.EncodeImages(images, model.Manifest, cancellationToken);
         float[][] probs = Predictor.Probabilities(model.Network, inputs);
         return probs.Select((p, i) => ToPrediction(names[i], p)).ToArray();
     }
