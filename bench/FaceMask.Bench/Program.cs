@@ -1,3 +1,3 @@
 using FaceMask.Bench;
 
-return BenchmarkApp.Run(args);
+return args.FirstOrDefault() == "detection" ? DetectionBench.Run(args[1..]) : BenchmarkApp.Run(args);
