@@ -1,7 +1,7 @@
 namespace FaceMask.Web.Hosting;
 
 /// <summary>Addresses, upload limits and model concurrency of the web app.</summary>
-public sealed class FaceMaskWebOptions
+public sealed record FaceMaskWebOptions
 {
     /// <summary>The default address: loopback only.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5000";

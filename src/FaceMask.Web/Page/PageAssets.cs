@@ -22,7 +22,7 @@ internal sealed class PageAssets
 
     private readonly Dictionary<string, (byte[] Content, string ContentType)> files = new(StringComparer.Ordinal);
 
-    internal PageAssets()
+    public PageAssets()
     {
         Assembly assembly = typeof(PageAssets).Assembly;
         foreach (string resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("wwwroot/", StringComparison.Ordinal)))

@@ -111,6 +111,31 @@ public static class TestImages
         return file.ToArray();
     }
 
+    /// <summary>
+    /// A PNG whose header declares <paramref name="width"/>×<paramref name="height"/> RGB pixels but whose data is one
+    /// short row: what an upload claiming an absurd size looks like, cheap to make at any declared size.
+    /// </summary>
+    public static byte[] PngHeaderOnly(int width, int height)
+    {
+        using var file = new MemoryStream();
+        file.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        byte[] ihdr = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
+        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
+        ihdr[8] = 8;
+        ihdr[9] = 2;
+        WriteChunk(file, "IHDR", ihdr);
+        using var raw = new MemoryStream();
+        using (var zlib = new ZLibStream(raw, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            zlib.Write(new byte[64]);
+        }
+
+        WriteChunk(file, "IDAT", raw.ToArray());
+        WriteChunk(file, "IEND", []);
+        return file.ToArray();
+    }
+
     /// <summary>A 24-bit bottom-up BMP of one colour, built by hand (Skia cannot encode BMP).</summary>
     public static byte[] Bmp(int width, int height, SKColor color)
     {
