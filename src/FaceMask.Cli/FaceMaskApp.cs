@@ -34,6 +34,8 @@ internal static class FaceMaskApp
                     .WithExample("kfold", "--data", "images", "--folds", "10", "--epochs", "10");
                 config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Evaluate a saved model on a labelled folder.");
                 config.AddCommand<PredictCommand>("predict").WithDescription("Classify image files or folders with a saved model.");
+                config.AddCommand<DetectCommand>("detect").WithDescription("Find the faces in photos, classify each, print boxes and labels; --annotate draws them.")
+                    .WithExample("detect", "group.jpg", "--annotate", "out");
                 config.AddCommand<BiasCommand>("bias").WithDescription("Per-group evaluation: reports, gaps and bootstrap intervals by attribute (e.g. gender, age).")
                     .WithExample("bias", "--model", "runs/x/model", "--data", "images", "--attributes", "attributes.csv");
                 config.AddCommand<CompareCommand>("compare").WithDescription("Compare run folders: Metric | Old | New, groups and gaps, with intervals.")

@@ -93,28 +93,30 @@ public static class ImageDecoder
         using SKCodec codec = OpenCodec(encoded, name, out string format);
         SKSizeI dims = ChooseDecodeSize(codec, size);
         using SKBitmap decoded = DecodeOpaque(codec, dims, name, format, SKAlphaType.Opaque);
-        using var resized = new SKBitmap(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Opaque));
-        using SKPixmap source = decoded.PeekPixels();
-        using SKPixmap target = resized.PeekPixels();
-        bool scaled;
-        if (mode == ResizeMode.CenterCrop && dims.Width != dims.Height)
-        {
-            int side = Math.Min(dims.Width, dims.Height);
-            var square = SKRectI.Create((dims.Width - side) / 2, (dims.Height - side) / 2, side, side);
-            using SKPixmap? region = source.ExtractSubset(square);
-            scaled = region is not null && region.ScalePixels(target, side > 2 * size ? Shrink : Near);
-        }
-        else
-        {
-            scaled = source.ScalePixels(target, dims.Width > 2 * size || dims.Height > 2 * size ? Shrink : Near);
-        }
-
-        if (!scaled)
-        {
-            throw new ImageDecodeException(name, ImageProblem.Unreadable, $"cannot resize the {format} image");
-        }
-
+        using SKBitmap resized = Resize(decoded, size, mode)
+            ?? throw new ImageDecodeException(name, ImageProblem.Unreadable, $"cannot resize the {format} image");
         ToChw(resized, codec.EncodedOrigin, chw);
+    }
+
+    /// <summary>
+    /// Resizes an in-memory image (e.g. a face cropped from a photo, already upright) to
+    /// <paramref name="size"/>×<paramref name="size"/> exactly as decoded files are resized, into planar CHW RGB bytes.
+    /// </summary>
+    /// <param name="image">The image (RGBA8888; alpha is ignored).</param>
+    /// <param name="size">Output width and height in pixels.</param>
+    /// <param name="mode">How the aspect ratio is handled.</param>
+    /// <param name="chw">Destination, length 3×size×size.</param>
+    public static void ResizeInto(SKBitmap image, int size, ResizeMode mode, Span<byte> chw)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ValidateSize(size);
+        if (chw.Length != 3 * size * size)
+        {
+            throw new ArgumentException($"the destination must hold 3×{size}×{size} bytes", nameof(chw));
+        }
+
+        using SKBitmap resized = Resize(image, size, mode) ?? throw new FaceMaskException($"cannot resize a {image.Width}x{image.Height} image to {size}x{size}");
+        ToChw(resized, SKEncodedOrigin.TopLeft, chw);
     }
 
     internal static void ValidateSize(int size)
@@ -125,7 +127,40 @@ public static class ImageDecoder
         }
     }
 
-    internal static byte[] ReadFile(string path, string name)
+    /// <summary>Resizes to size×size (opaque RGBA); null when Skia cannot.</summary>
+    private static SKBitmap? Resize(SKBitmap decoded, int size, ResizeMode mode)
+    {
+        var resized = new SKBitmap(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        using SKPixmap source = decoded.PeekPixels();
+        using SKPixmap target = resized.PeekPixels();
+        int width = decoded.Width;
+        int height = decoded.Height;
+        bool scaled;
+        if (mode == ResizeMode.CenterCrop && width != height)
+        {
+            int side = Math.Min(width, height);
+            var square = SKRectI.Create((width - side) / 2, (height - side) / 2, side, side);
+            using SKPixmap? region = source.ExtractSubset(square);
+            scaled = region is not null && region.ScalePixels(target, side > 2 * size ? Shrink : Near);
+        }
+        else
+        {
+            scaled = source.ScalePixels(target, width > 2 * size || height > 2 * size ? Shrink : Near);
+        }
+
+        if (!scaled)
+        {
+            resized.Dispose();
+            return null;
+        }
+
+        return resized;
+    }
+
+    /// <summary>Reads a whole image file, with missing or unreadable files reported as <see cref="ImageDecodeException"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="name">How the file is named in error messages.</param>
+    public static byte[] ReadFile(string path, string name)
     {
         try
         {

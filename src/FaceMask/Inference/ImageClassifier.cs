@@ -1,14 +1,17 @@
+using FaceMask.Features;
 using FaceMask.Inputs;
 using FaceMask.Models;
 using FaceMask.Training;
+using SkiaSharp;
 
 namespace FaceMask.Inference;
 
 /// <summary>
 /// Classifies image files with a trained model, decoding them the way the model was trained (and, for a backbone
-/// model, running them and their mirror images through the backbone).
+/// model, running them and their mirror images through the backbone). Dispose it to close backbone sessions opened
+/// for in-memory images.
 /// </summary>
-public sealed class ImageClassifier
+public sealed class ImageClassifier : IDisposable
 {
     private static readonly string[] Extensions = [".jpg", ".jpeg", ".png", ".bmp", ".webp", ".gif"];
     private readonly TrainedModel model;
@@ -20,11 +23,12 @@ public sealed class ImageClassifier
     /// For a backbone model (resnet18), the folder of the backbone's ONNX files; null uses the application's
     /// <c>models/&lt;backbone&gt;</c>. Features are extracted on the fly for the files given.
     /// </param>
-    public ImageClassifier(TrainedModel model, string? backboneDirectory = null)
+    /// <param name="extraction">Threads for on-the-fly backbone extraction; null uses the default (one session per core).</param>
+    public ImageClassifier(TrainedModel model, string? backboneDirectory = null, ExtractionOptions? extraction = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         this.model = model;
-        encoder = InputEncoders.For(model.Manifest.Arch, backboneDirectory);
+        encoder = InputEncoders.For(model.Manifest.Arch, backboneDirectory, extraction);
     }
 
     /// <summary>Expands folders (recursively, image extensions only, sorted) and keeps files as given.</summary>
@@ -77,6 +81,36 @@ public sealed class ImageClassifier
 
         return results;
     }
+
+    /// <summary>
+    /// Classifies in-memory images (e.g. face crops), resized as files are. Not for concurrent use on one classifier;
+    /// callers that share one serialise their calls.
+    /// </summary>
+    /// <param name="images">The images, upright.</param>
+    /// <param name="names">A name per image, used as its prediction's path.</param>
+    /// <param name="cancellationToken">Stops between images.</param>
+    /// <exception cref="FaceMaskException">A backbone model's backbone files are missing or differ from the ones it was trained on.</exception>
+    public IReadOnlyList<ImagePrediction> ClassifyImages(IReadOnlyList<SKBitmap> images, IReadOnlyList<string> names, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Count != images.Count)
+        {
+            throw new ArgumentException("one name per image is needed", nameof(names));
+        }
+
+        if (images.Count == 0)
+        {
+            return [];
+        }
+
+        using var inputs = encoder.EncodeImages(images, model.Manifest, cancellationToken);
+        float[][] probs = Predictor.Probabilities(model.Network, inputs);
+        return probs.Select((p, i) => ToPrediction(names[i], p)).ToArray();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => (encoder as IDisposable)?.Dispose();
 
     private ImagePrediction ToPrediction(string path, float[] probs)
     {

@@ -3,6 +3,7 @@ using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.Protocols;
 using FaceMask.Training;
+using SkiaSharp;
 using static TorchSharp.torch;
 
 namespace FaceMask.Inputs;
@@ -10,12 +11,17 @@ namespace FaceMask.Inputs;
 /// <summary>
 /// Inputs of the backbone models (resnet18): for each image the frozen backbone's features of the image and of its
 /// horizontal mirror, N×2×512. Dataset rows come from the (cached) features loaded with the dataset; files given
-/// for prediction are decoded and run through the backbone on the fly.
+/// for prediction are decoded and run through the backbone on the fly. In-memory images
+/// (<see cref="EncodeImages"/>) go through one set of backbone sessions opened on first use and kept until disposal.
 /// </summary>
-public sealed class FeatureInputEncoder : IInputEncoder
+public sealed class FeatureInputEncoder : IInputEncoder, IDisposable
 {
     private readonly string? backboneDirectory;
     private readonly ExtractionOptions extraction;
+    private readonly object imageGate = new();
+    private FeatureExtractorPool? imagePool;
+    private ResNet18Backbone? imageBackbone;
+    private bool disposed;
 
     /// <summary>Creates an encoder.</summary>
     /// <param name="backboneDirectory">Folder of the backbone's ONNX files; null uses the application's <c>models/&lt;backbone&gt;</c>.</param>
@@ -43,8 +49,7 @@ public sealed class FeatureInputEncoder : IInputEncoder
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(manifest);
-        ResNet18Backbone backbone = ResNet18Backbone.Locate(backboneDirectory);
-        backbone.EnsureMatches(manifest.Backbone ?? throw new FaceMaskException("the model's manifest has no backbone section"), "the model");
+        ResNet18Backbone backbone = LocateFor(manifest);
         ResizeMode resize = ResizeModeNames.Parse(manifest.Resize);
         var values = new float[files.Count * FeatureExtractor.PairLength];
         var errors = new string?[files.Count];
@@ -79,5 +84,54 @@ public sealed class FeatureInputEncoder : IInputEncoder
         }
 
         return new EncodedFiles(tensor(rows, [ok.Length, 2, ResNet18Backbone.FeatureLength]), ok, errors);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Calls on one encoder are serialised (its sessions are shared).</remarks>
+    public Tensor EncodeImages(IReadOnlyList<SKBitmap> images, ModelManifest manifest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(manifest);
+        ResizeMode resize = ResizeModeNames.Parse(manifest.Resize);
+        var values = new float[images.Count * FeatureExtractor.PairLength];
+        lock (imageGate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (imagePool is null)
+            {
+                imageBackbone = LocateFor(manifest);
+                imagePool = new FeatureExtractorPool(imageBackbone, extraction);
+            }
+            else
+            {
+                imageBackbone!.EnsureMatches(manifest.Backbone!, "the model");
+            }
+
+            imagePool.ForEach(images.Count, (i, extractor, chw) =>
+            {
+                ImageDecoder.ResizeInto(images[i], ResNet18Backbone.InputSize, resize, chw);
+                extractor.ExtractPair(chw, values.AsSpan(i * FeatureExtractor.PairLength, FeatureExtractor.PairLength));
+            }, cancellationToken);
+        }
+
+        return tensor(values, [images.Count, 2, ResNet18Backbone.FeatureLength]);
+    }
+
+    /// <summary>Closes the sessions opened for in-memory images.</summary>
+    public void Dispose()
+    {
+        lock (imageGate)
+        {
+            imagePool?.Dispose();
+            imagePool = null;
+            disposed = true;
+        }
+    }
+
+    private ResNet18Backbone LocateFor(ModelManifest manifest)
+    {
+        ResNet18Backbone backbone = ResNet18Backbone.Locate(backboneDirectory);
+        backbone.EnsureMatches(manifest.Backbone ?? throw new FaceMaskException("the model's manifest has no backbone section"), "the model");
+        return backbone;
     }
 }

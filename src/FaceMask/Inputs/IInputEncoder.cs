@@ -1,6 +1,8 @@
 using FaceMask.Data;
 using FaceMask.Models;
 using FaceMask.Training;
+using SkiaSharp;
+using static TorchSharp.torch;
 
 namespace FaceMask.Inputs;
 
@@ -24,4 +26,12 @@ public interface IInputEncoder
     /// </summary>
     /// <exception cref="FaceMaskException">The model's backbone is missing or differs from the one it was trained on.</exception>
     EncodedFiles EncodeFiles(IReadOnlyList<string> files, ModelManifest manifest, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Encodes in-memory images (e.g. faces cropped from a photo, upright) the way <paramref name="manifest"/>'s model was
+    /// trained, with the same resizing as files: one row per image, in order.
+    /// </summary>
+    /// <returns>The network inputs (N rows); the caller disposes the tensor.</returns>
+    /// <exception cref="FaceMaskException">The model's backbone is missing or differs from the one it was trained on.</exception>
+    Tensor EncodeImages(IReadOnlyList<SKBitmap> images, ModelManifest manifest, CancellationToken cancellationToken = default);
 }

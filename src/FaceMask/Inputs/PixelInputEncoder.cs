@@ -2,6 +2,7 @@ using FaceMask.Data;
 using FaceMask.Models;
 using FaceMask.Protocols;
 using FaceMask.Training;
+using SkiaSharp;
 using static TorchSharp.torch;
 
 namespace FaceMask.Inputs;
@@ -62,7 +63,31 @@ public sealed class PixelInputEncoder : IInputEncoder
             Buffer.BlockCopy(pixels[ok[k]], 0, flat, k * per, per);
         }
 
-        using var raw = tensor(flat, [ok.Length, 3, size, size]);
-        return new EncodedFiles(TensorSet.Normalize(raw, manifest.Normalization), ok, errors);
+        return new EncodedFiles(ToInputs(flat, ok.Length, manifest), ok, errors);
+    }
+
+    /// <inheritdoc/>
+    public Tensor EncodeImages(IReadOnlyList<SKBitmap> images, ModelManifest manifest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(manifest);
+        int size = manifest.InputSize;
+        ResizeMode resize = ResizeModeNames.Parse(manifest.Resize);
+        int per = 3 * size * size;
+        var flat = new byte[images.Count * per];
+        for (int i = 0; i < images.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ImageDecoder.ResizeInto(images[i], size, resize, flat.AsSpan(i * per, per));
+        }
+
+        return ToInputs(flat, images.Count, manifest);
+    }
+
+    /// <summary>N×3×S×S uint8 planar pixels as normalised float inputs.</summary>
+    private static Tensor ToInputs(byte[] flat, int count, ModelManifest manifest)
+    {
+        using var raw = tensor(flat, [count, 3, manifest.InputSize, manifest.InputSize]);
+        return TensorSet.Normalize(raw, manifest.Normalization);
     }
 }

@@ -1,0 +1,24 @@
+namespace FaceMask.Detection;
+
+/// <summary>Settings of <see cref="PhotoAnalyzer"/>.</summary>
+public sealed record PhotoAnalyzerOptions
+{
+    /// <summary>The face detector's settings (model, threshold, threads).</summary>
+    public FaceDetectorOptions Detector { get; init; } = new();
+
+    /// <summary>Margin added around each detected face before classifying it (see <see cref="FaceCrop"/>).</summary>
+    public float Margin { get; init; } = FaceCrop.DefaultMargin;
+
+    /// <summary>Folder of a backbone model's ONNX files; null uses the application's <c>models/&lt;backbone&gt;</c>.</summary>
+    public string? BackboneDirectory { get; init; }
+
+    /// <summary>Throws a <see cref="FaceMaskException"/> for values out of range.</summary>
+    public void Validate()
+    {
+        Detector.Validate();
+        if (Margin is < 0 or > 2 || float.IsNaN(Margin))
+        {
+            throw new FaceMaskException($"the face crop margin must be between 0 and 2, got {Margin}");
+        }
+    }
+}
