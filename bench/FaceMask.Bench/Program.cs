@@ -1,3 +1,3 @@
 using FaceMask.Bench;
 
-return BenchmarkApp.Run(args);
+return args.Length > 0 && args[0] == "load" ? LoadTest.Run(args[1..]) : BenchmarkApp.Run(args);

@@ -40,10 +40,10 @@ internal sealed class WebHost : IAsyncDisposable
     }
 
     /// <summary>Real Kestrel on 127.0.0.1 with a port the system picks.</summary>
-    public static async Task<WebHost> LoopbackAsync(IPhotoAnalyzer analyzer, FaceMaskWebOptions? options = null)
+    public static async Task<WebHost> LoopbackAsync(IPhotoAnalyzer analyzer, FaceMaskWebOptions? options = null, ModelInfo? model = null)
     {
         var withPort = (options ?? new FaceMaskWebOptions()) with { Urls = ["http://127.0.0.1:0"] };
-        WebApplication app = FaceMaskWebApp.Build(analyzer, ModelOf(analyzer), withPort);
+        WebApplication app = FaceMaskWebApp.Build(analyzer, model ?? ModelOf(analyzer), withPort);
         await app.StartAsync();
         string url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var address = new Uri(url.TrimEnd('/') + "/");
