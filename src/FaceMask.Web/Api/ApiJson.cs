@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -6,7 +7,8 @@ namespace FaceMask.Web.Api;
 /// <summary>Writes JSON answers (camelCase, class names as given) and the one error shape every endpoint uses.</summary>
 internal static class ApiJson
 {
-    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    // Relaxed escaping: quotes and non-ASCII class names stay readable; the answers are JSON, never inlined in HTML.
+    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     internal static Task WriteAsync<T>(HttpContext context, int status, T value)
     {
