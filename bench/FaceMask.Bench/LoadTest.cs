@@ -10,9 +10,6 @@ using FaceMask.Runtime;
 using FaceMask.Web.Api;
 using FaceMask.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FaceMask.Bench;
 
@@ -51,7 +48,7 @@ internal static class LoadTest
         try
         {
             app.StartAsync().GetAwaiter().GetResult();
-            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+            var address = new Uri(app.Urls.Single());
             result = RunClients(address, bytes, Path.GetFileName(photo), clients, seconds).GetAwaiter().GetResult();
         }
         finally

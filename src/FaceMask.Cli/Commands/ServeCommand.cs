@@ -5,10 +5,6 @@ using FaceMask.Runtime;
 using FaceMask.Web.Api;
 using FaceMask.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -70,7 +66,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
             throw new FaceMaskException($"{settings.Urls}: cannot listen there ({ex.Message})", ex);
         }
 
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        ICollection<string> addresses = app.Urls;
         console.MarkupLine($"Model [bold]{Markup.Escape(analyzer.ModelId)}[/] ({Markup.Escape(string.Join(", ", analyzer.Classes))})");
         foreach (string address in addresses)
         {
@@ -78,8 +74,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         }
 
         console.MarkupLine("Press Ctrl+C to stop.");
-        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);

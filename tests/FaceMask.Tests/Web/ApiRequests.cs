@@ -1,6 +1,8 @@
 using Xunit;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using FaceMask.Tests.Data;
+using SkiaSharp;
 
 namespace FaceMask.Tests.Web;
 
@@ -25,6 +27,14 @@ internal static class ApiRequests
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         return content;
+    }
+
+    /// <summary>11 MiB that start like a JPEG: over the 10 MiB limit, under Kestrel's hard limit.</summary>
+    public static byte[] ElevenMegabytes()
+    {
+        byte[] big = new byte[11 * 1024 * 1024];
+        TestImages.Jpeg(16, 16, SKColors.Red).CopyTo(big, 0);
+        return big;
     }
 
     public static async Task<(int Status, JsonElement Json)> PostAsync(HttpClient client, HttpContent content)

@@ -15,8 +15,7 @@ public sealed class LoopbackTests
     {
         var analyzer = new FakePhotoAnalyzer();
         await using var host = await WebHost.LoopbackAsync(analyzer);
-        byte[] big = new byte[11 * 1024 * 1024];
-        TestImages.Jpeg(16, 16, SKColors.Red).CopyTo(big, 0);
+        byte[] big = ElevenMegabytes();
 
         var (status, json) = await PostAsync(host.Client, Form(big, "big.jpg"));
         Assert.Equal(413, status);

@@ -110,8 +110,7 @@ public sealed class PredictApiTests
     {
         var analyzer = new FakePhotoAnalyzer();
         await using var host = await WebHost.InMemoryAsync(analyzer);
-        byte[] big = new byte[11 * 1024 * 1024];
-        TestImages.Jpeg(16, 16, SKColors.Red).CopyTo(big, 0);
+        byte[] big = ElevenMegabytes();
 
         var (status, json) = await PostAsync(host.Client, Raw(big, "image/jpeg"));
         Assert.Equal(413, status);

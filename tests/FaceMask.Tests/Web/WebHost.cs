@@ -3,10 +3,7 @@ using FaceMask.Web.Api;
 using FaceMask.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FaceMask.Tests.Web;
 
@@ -45,7 +42,7 @@ internal sealed class WebHost : IAsyncDisposable
         var withPort = (options ?? new FaceMaskWebOptions()) with { Urls = ["http://127.0.0.1:0"] };
         WebApplication app = FaceMaskWebApp.Build(analyzer, model ?? ModelOf(analyzer), withPort);
         await app.StartAsync();
-        string url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        string url = app.Urls.Single();
         var address = new Uri(url.TrimEnd('/') + "/");
         return new WebHost(app, new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) }, address);
     }
