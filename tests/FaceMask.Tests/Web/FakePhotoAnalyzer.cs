@@ -28,6 +28,9 @@ internal sealed class FakePhotoAnalyzer : IPhotoAnalyzer
     /// <summary>When set, each analysis waits for it first.</summary>
     public ManualResetEventSlim? Hold { get; init; }
 
+    /// <summary>Runs at the start of each analysis, while the request is in flight.</summary>
+    public Action? OnAnalyze { get; init; }
+
     public int Calls => Volatile.Read(ref calls);
 
     public int MaxRunning => Volatile.Read(ref maxRunning);
@@ -50,6 +53,7 @@ internal sealed class FakePhotoAnalyzer : IPhotoAnalyzer
 
         try
         {
+            OnAnalyze?.Invoke();
             Hold?.Wait(cancellationToken);
             using SKBitmap bitmap = ImageDecoder.DecodeBitmap(encoded.Span, nameForErrors);
             if (Delay > TimeSpan.Zero)

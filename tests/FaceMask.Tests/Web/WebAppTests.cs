@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using FaceMask.Tests.Data;
@@ -102,13 +103,21 @@ public sealed class WebAppTests
         try
         {
             Assert.Equal(Path.GetFullPath(temp.Path).TrimEnd('/'), Path.GetFullPath(Path.GetTempPath()).TrimEnd('/'));
-            await using var host = await WebHost.InMemoryAsync(new FakePhotoAnalyzer());
+            var seen = new ConcurrentBag<string>();
+            var analyzer = new FakePhotoAnalyzer
+            {
+                // while the request is in flight: ASP.NET's buffering would have spooled the upload to a file by now
+                OnAnalyze = () => Array.ForEach(Directory.GetFileSystemEntries(temp.Path, "*", SearchOption.AllDirectories), seen.Add),
+            };
+            await using var host = await WebHost.InMemoryAsync(analyzer);
             using SKBitmap noise = TestImages.Noise(900, 700, 3);
             byte[] large = TestImages.Encode(noise, SKEncodedImageFormat.Jpeg); // well over ASP.NET's 64 KB in-memory form threshold
             Assert.True(large.Length > 256 * 1024, $"{large.Length} bytes");
             Assert.Equal(200, (await PostAsync(host.Client, Form(large, "noise.jpg"))).Status);
             Assert.Equal(200, (await PostAsync(host.Client, Raw(large, "image/jpeg"))).Status);
             Assert.Equal(413, (await PostAsync(host.Client, Form(new byte[11 << 20], "big.jpg"))).Status);
+            Assert.Equal(2, analyzer.Calls);
+            Assert.Empty(seen);
             Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path, "*", SearchOption.AllDirectories));
         }
         finally
