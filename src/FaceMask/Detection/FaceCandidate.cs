@@ -1,8 +1,8 @@
 namespace FaceMask.Detection;
 
 /// <summary>
-/// A decoded detection in normalised model-input coordinates (0–1, origin top left): box centre and size, score and
-/// the six BlazeFace keypoints (right eye, left eye, nose tip, mouth, right ear tragion, left ear tragion; x, y pairs).
+/// A decoded detection: box centre and size, score and the six BlazeFace keypoints, in normalised model-input
+/// coordinates (0–1, origin top left) as decoded or in photo pixels once mapped back (right eye, left eye, nose tip, mouth, right ear tragion, left ear tragion; x, y pairs).
 /// </summary>
 /// <param name="CenterX">Box centre, horizontal.</param>
 /// <param name="CenterY">Box centre, vertical.</param>

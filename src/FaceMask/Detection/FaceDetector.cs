@@ -5,9 +5,9 @@ using SkiaSharp;
 namespace FaceMask.Detection;
 
 /// <summary>
-/// Finds faces in a photo with a BlazeFace model on ONNX Runtime: the photo is letterboxed into the model's square
-/// input, every anchor is decoded, overlapping detections are merged (weighted non-maximum suppression) and the boxes
-/// are mapped back to photo pixels. One session is opened and reused; <see cref="Detect"/> is safe to call from several
+/// Finds faces in a photo with a BlazeFace model on ONNX Runtime: the photo (and, for large photos, overlapping tiles of
+/// it, see <see cref="DetectionTiles"/>) is letterboxed into the model's square input, every anchor is decoded, the
+/// boxes are mapped back to photo pixels and overlapping detections are merged (weighted non-maximum suppression). One session is opened and reused; <see cref="Detect"/> is safe to call from several
 /// threads at once (ONNX Runtime sessions allow concurrent runs; buffers are per call).
 /// </summary>
 public sealed class FaceDetector : IDisposable
@@ -69,17 +69,19 @@ public sealed class FaceDetector : IDisposable
     {
         ArgumentNullException.ThrowIfNull(photo);
         float minScore = threshold ?? Options.Threshold;
-        var letterbox = new Letterbox(photo.Width, photo.Height, Model.InputSize);
-        List<FaceCandidate> candidates = RunModel(letterbox, photo, minScore);
+        var candidates = new List<FaceCandidate>();
+        foreach (SKRectI region in DetectionTiles.For(photo.Width, photo.Height, Model.InputSize, Options.TileLevels))
+        {
+            candidates.AddRange(DetectIn(photo, region, minScore));
+        }
+
         var faces = new List<DetectedFace>();
         foreach (FaceCandidate c in WeightedNonMaxSuppression.Apply(candidates, Options.IouThreshold))
         {
-            SKPoint topLeft = letterbox.ToPhoto(c.CenterX - (c.Width / 2), c.CenterY - (c.Height / 2));
-            SKPoint bottomRight = letterbox.ToPhoto(c.CenterX + (c.Width / 2), c.CenterY + (c.Height / 2));
-            float left = Math.Clamp(topLeft.X, 0, photo.Width);
-            float top = Math.Clamp(topLeft.Y, 0, photo.Height);
-            float right = Math.Clamp(bottomRight.X, 0, photo.Width);
-            float bottom = Math.Clamp(bottomRight.Y, 0, photo.Height);
+            float left = Math.Clamp(c.CenterX - (c.Width / 2), 0, photo.Width);
+            float top = Math.Clamp(c.CenterY - (c.Height / 2), 0, photo.Height);
+            float right = Math.Clamp(c.CenterX + (c.Width / 2), 0, photo.Width);
+            float bottom = Math.Clamp(c.CenterY + (c.Height / 2), 0, photo.Height);
             if (right - left < 1 || bottom - top < 1)
             {
                 continue;
@@ -88,7 +90,7 @@ public sealed class FaceDetector : IDisposable
             var keypoints = new SKPoint[BlazeFaceDecoder.KeypointCount];
             for (int k = 0; k < keypoints.Length; k++)
             {
-                keypoints[k] = letterbox.ToPhoto(c.Keypoints[2 * k], c.Keypoints[(2 * k) + 1]);
+                keypoints[k] = new SKPoint(c.Keypoints[2 * k], c.Keypoints[(2 * k) + 1]);
             }
 
             faces.Add(new DetectedFace(new FaceBox(left, top, right - left, bottom - top), c.Score, keypoints));
@@ -100,11 +102,63 @@ public sealed class FaceDetector : IDisposable
     /// <inheritdoc/>
     public void Dispose() => session.Dispose();
 
-    private List<FaceCandidate> RunModel(Letterbox letterbox, SKBitmap photo, float threshold)
+    /// <summary>
+    /// Runs the model on one region of the photo; candidates in photo pixels. On a tile, faces cut by an inner tile
+    /// edge are dropped (the neighbouring tile or the whole photo sees them whole).
+    /// </summary>
+    private List<FaceCandidate> DetectIn(SKBitmap photo, SKRectI region, float threshold)
+    {
+        bool whole = region.Left == 0 && region.Top == 0 && region.Width == photo.Width && region.Height == photo.Height;
+        var letterbox = new Letterbox(region.Width, region.Height, Model.InputSize);
+        List<FaceCandidate> raw;
+        if (whole)
+        {
+            raw = RunModel(letterbox, photo, threshold);
+        }
+        else
+        {
+            using SKBitmap tile = FaceCrop.Extract(photo, region);
+            raw = RunModel(letterbox, tile, threshold);
+        }
+
+        float edge = 0.02f * Math.Max(region.Width, region.Height);
+        var result = new List<FaceCandidate>(raw.Count);
+        foreach (FaceCandidate c in raw)
+        {
+            SKPoint topLeft = letterbox.ToPhoto(c.CenterX - (c.Width / 2), c.CenterY - (c.Height / 2));
+            SKPoint bottomRight = letterbox.ToPhoto(c.CenterX + (c.Width / 2), c.CenterY + (c.Height / 2));
+            if (!whole &&
+                ((region.Left > 0 && topLeft.X < edge) || (region.Top > 0 && topLeft.Y < edge) ||
+                 (region.Right < photo.Width && bottomRight.X > region.Width - edge) || (region.Bottom < photo.Height && bottomRight.Y > region.Height - edge)))
+            {
+                continue;
+            }
+
+            var keypoints = new float[c.Keypoints.Length];
+            for (int k = 0; k < keypoints.Length; k += 2)
+            {
+                SKPoint p = letterbox.ToPhoto(c.Keypoints[k], c.Keypoints[k + 1]);
+                keypoints[k] = p.X + region.Left;
+                keypoints[k + 1] = p.Y + region.Top;
+            }
+
+            result.Add(new FaceCandidate(
+                ((topLeft.X + bottomRight.X) / 2) + region.Left,
+                ((topLeft.Y + bottomRight.Y) / 2) + region.Top,
+                bottomRight.X - topLeft.X,
+                bottomRight.Y - topLeft.Y,
+                c.Score,
+                keypoints));
+        }
+
+        return result;
+    }
+
+    private List<FaceCandidate> RunModel(Letterbox letterbox, SKBitmap image, float threshold)
     {
         int size = Model.InputSize;
         var input = new float[size * size * 3];
-        using (SKBitmap rendered = letterbox.Render(photo))
+        using (SKBitmap rendered = letterbox.Render(image))
         {
             ReadOnlySpan<byte> rgba = rendered.GetPixelSpan();
             int rowBytes = rendered.RowBytes;

@@ -21,6 +21,15 @@ public sealed record FaceDetectorOptions
     /// <summary>Overlap above which detections are merged.</summary>
     public float IouThreshold { get; init; } = WeightedNonMaxSuppression.DefaultIouThreshold;
 
+    /// <summary>Default number of tile levels (see <see cref="DetectionTiles"/>).</summary>
+    public const int DefaultTileLevels = 2;
+
+    /// <summary>
+    /// Tile levels for small faces in large photos (0: the whole photo only). Each level runs the model on overlapping
+    /// tiles of half the previous level's side, as long as they are at least twice the model's input.
+    /// </summary>
+    public int TileLevels { get; init; } = DefaultTileLevels;
+
     /// <summary>ONNX Runtime intra-op threads (1: the run happens on the caller's thread; concurrent callers each run on their own).</summary>
     public int IntraOpThreads { get; init; } = 1;
 
@@ -35,6 +44,11 @@ public sealed record FaceDetectorOptions
         if (IouThreshold is <= 0 or >= 1 || float.IsNaN(IouThreshold))
         {
             throw new FaceMaskException($"the overlap (IoU) threshold must be between 0 and 1 (exclusive), got {IouThreshold}");
+        }
+
+        if (TileLevels is < 0 or > 4)
+        {
+            throw new FaceMaskException($"tile levels must be between 0 and 4, got {TileLevels}");
         }
 
         if (IntraOpThreads is < 1 or > 2)
