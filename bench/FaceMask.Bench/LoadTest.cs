@@ -41,7 +41,7 @@ internal static class LoadTest
 
         TorchRuntime.Configure(1, 0);
         string modelDirectory = ModelStore.ResolveDirectory(BenchmarkApp.Arg(args, "--model"));
-        using var analyzer = PhotoAnalyzer.Open(modelDirectory);
+        using var analyzer = new PhotoAnalyzerPool([.. Enumerable.Range(0, concurrency).Select(_ => PhotoAnalyzer.Open(modelDirectory))]);
         var options = new FaceMaskWebOptions { Urls = ["http://127.0.0.1:0"], MaxConcurrentAnalyses = concurrency };
         var app = FaceMaskWebApp.Build(analyzer, ModelInfo.FromManifest(ModelStore.ReadManifest(modelDirectory), analyzer.ModelId), options);
         JsonObject result;

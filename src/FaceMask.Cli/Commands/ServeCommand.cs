@@ -42,11 +42,13 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
 
     public override async Task<int> ExecuteAsync(CommandContext context, Options settings, CancellationToken cancellationToken)
     {
-        // One libtorch thread and one ONNX Runtime thread per analysis; --concurrency analyses at most (see FaceMaskWebOptions).
+        // One libtorch thread and one ONNX Runtime thread per analysis; --concurrency copies of the analyzer (each works
+        // on one photo at a time) and as many analyses at once, so at most that many cores are busy with the model.
         TorchRuntime.Configure(1, 0);
         string modelDirectory = ModelStore.ResolveDirectory(settings.Model);
         var detector = new FaceDetectorOptions { Model = BlazeFaceModel.Parse(settings.Detector), Threshold = settings.Threshold, IntraOpThreads = 1 };
-        using var analyzer = PhotoAnalyzer.Open(modelDirectory, new PhotoAnalyzerOptions { Detector = detector });
+        using var analyzer = new PhotoAnalyzerPool([.. Enumerable.Range(0, settings.Concurrency)
+            .Select(_ => PhotoAnalyzer.Open(modelDirectory, new PhotoAnalyzerOptions { Detector = detector }))]);
         var options = new FaceMaskWebOptions
         {
             Urls = settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
