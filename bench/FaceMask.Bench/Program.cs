@@ -1,3 +1,8 @@
 using FaceMask.Bench;
 
-return args.FirstOrDefault() == "detection" ? DetectionBench.Run(args[1..]) : BenchmarkApp.Run(args);
+return args.FirstOrDefault() switch
+{
+    "detection" => DetectionBench.Run(args[1..]),
+    "load" => LoadTest.Run(args[1..]),
+    _ => BenchmarkApp.Run(args),
+};

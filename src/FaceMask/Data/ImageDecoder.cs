@@ -176,7 +176,7 @@ public static class ImageDecoder
         }
     }
 
-    private static SKCodec OpenCodec(ReadOnlySpan<byte> encoded, string name, out string format)
+    internal static SKCodec OpenCodec(ReadOnlySpan<byte> encoded, string name, out string format)
     {
         if (encoded.IsEmpty)
         {

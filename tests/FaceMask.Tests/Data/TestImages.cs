@@ -82,14 +82,7 @@ public static class TestImages
     /// <param name="pixel">Bytes of one pixel, repeated everywhere.</param>
     public static byte[] HandmadePng(int width, int height, byte colorType, byte[] pixel)
     {
-        using var file = new MemoryStream();
-        file.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        byte[] ihdr = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8;
-        ihdr[9] = colorType;
-        WriteChunk(file, "IHDR", ihdr);
+        using MemoryStream file = PngStart(width, height, colorType);
 
         using var raw = new MemoryStream();
         using (var zlib = new ZLibStream(raw, CompressionLevel.SmallestSize, leaveOpen: true))
@@ -104,6 +97,24 @@ public static class TestImages
             {
                 zlib.Write(row);
             }
+        }
+
+        WriteChunk(file, "IDAT", raw.ToArray());
+        WriteChunk(file, "IEND", []);
+        return file.ToArray();
+    }
+
+    /// <summary>
+    /// A PNG whose header declares <paramref name="width"/>×<paramref name="height"/> RGB pixels but whose data is one
+    /// short row: what an upload claiming an absurd size looks like, cheap to make at any declared size.
+    /// </summary>
+    public static byte[] PngHeaderOnly(int width, int height)
+    {
+        using MemoryStream file = PngStart(width, height, colorType: 2);
+        using var raw = new MemoryStream();
+        using (var zlib = new ZLibStream(raw, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            zlib.Write(new byte[64]);
         }
 
         WriteChunk(file, "IDAT", raw.ToArray());
@@ -248,6 +259,20 @@ public static class TestImages
         Math.Abs(actual.R - expected.Red) <= tolerance &&
         Math.Abs(actual.G - expected.Green) <= tolerance &&
         Math.Abs(actual.B - expected.Blue) <= tolerance;
+
+    /// <summary>The PNG signature and an 8-bit IHDR chunk.</summary>
+    private static MemoryStream PngStart(int width, int height, byte colorType)
+    {
+        var file = new MemoryStream();
+        file.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        byte[] ihdr = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
+        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
+        ihdr[8] = 8;
+        ihdr[9] = colorType;
+        WriteChunk(file, "IHDR", ihdr);
+        return file;
+    }
 
     private static void WriteChunk(Stream stream, string type, byte[] data)
     {

@@ -1,0 +1,92 @@
+using System.ComponentModel;
+using FaceMask.Detection;
+using FaceMask.Models;
+using FaceMask.Runtime;
+using FaceMask.Web.Api;
+using FaceMask.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FaceMask.Cli.Commands;
+
+/// <summary><c>facemask serve</c>: the upload page and the REST API on a local address until Ctrl+C.</summary>
+internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCommand.Options>
+{
+    internal sealed class Options : CommandSettings
+    {
+        [CommandOption("--model <DIR>")]
+        [Description("Model folder (holds model.json); default: the model shipped under <app>/models/default.")]
+        public string? Model { get; init; }
+
+        [CommandOption("--urls <URLS>")]
+        [Description("Addresses to listen on, separated by ';' (default http://127.0.0.1:5000; port 0 picks a free one).")]
+        public string Urls { get; init; } = FaceMaskWebOptions.DefaultUrl;
+
+        [CommandOption("--concurrency <N>")]
+        [Description("Photos analysed at once; more requests wait in line (default: one per core).")]
+        public int Concurrency { get; init; } = Environment.ProcessorCount;
+
+        [CommandOption("--threshold <X>")]
+        [Description("Lowest face score kept, 0-1 (default 0.5).")]
+        public float Threshold { get; init; } = FaceDetectorOptions.DefaultThreshold;
+
+        [CommandOption("--detector <NAME>")]
+        [Description("BlazeFace model: front (128 px, default) or back (256 px, smaller faces).")]
+        public string Detector { get; init; } = BlazeFaceModel.Front.Name;
+
+        public override ValidationResult Validate() =>
+            Concurrency is < 1 or > 64 ? ValidationResult.Error("--concurrency must be between 1 and 64") : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Options settings, CancellationToken cancellationToken)
+    {
+        // One libtorch thread and one ONNX Runtime thread per analysis; --concurrency copies of the analyzer (each works
+        // on one photo at a time) and as many analyses at once, so at most that many cores are busy with the model.
+        TorchRuntime.Configure(1, 0);
+        string modelDirectory = ModelStore.ResolveDirectory(settings.Model);
+        var detector = new FaceDetectorOptions { Model = BlazeFaceModel.Parse(settings.Detector), Threshold = settings.Threshold, IntraOpThreads = 1 };
+        using var analyzer = new PhotoAnalyzerPool([.. Enumerable.Range(0, settings.Concurrency)
+            .Select(_ => PhotoAnalyzer.Open(modelDirectory, new PhotoAnalyzerOptions { Detector = detector }))]);
+        var options = new FaceMaskWebOptions
+        {
+            Urls = settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            MaxConcurrentAnalyses = settings.Concurrency,
+        };
+        await using WebApplication app = FaceMaskWebApp.Build(
+            analyzer,
+            ModelInfo.FromManifest(ModelStore.ReadManifest(modelDirectory), analyzer.ModelId),
+            options,
+            builder => builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            throw new FaceMaskException($"{settings.Urls}: cannot listen there ({ex.Message})", ex);
+        }
+
+        ICollection<string> addresses = app.Urls;
+        console.MarkupLine($"Model [bold]{Markup.Escape(analyzer.ModelId)}[/] ({Markup.Escape(string.Join(", ", analyzer.Classes))})");
+        foreach (string address in addresses)
+        {
+            console.MarkupLine($"Serving on [link]{Markup.Escape(address)}[/]  (page /, POST /api/v1/predict, GET /api/v1/model, GET /health)");
+        }
+
+        console.MarkupLine("Press Ctrl+C to stop.");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await app.StopAsync(CancellationToken.None);
+        console.MarkupLine("stopped");
+        return 0;
+    }
+}

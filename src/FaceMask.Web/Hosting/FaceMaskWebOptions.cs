@@ -1,0 +1,48 @@
+namespace FaceMask.Web.Hosting;
+
+/// <summary>Addresses, upload limits and model concurrency of the web app.</summary>
+public sealed record FaceMaskWebOptions
+{
+    /// <summary>The default address: loopback only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    /// <summary>Addresses Kestrel listens on (port 0 picks a free port).</summary>
+    public IReadOnlyList<string> Urls { get; init; } = [DefaultUrl];
+
+    /// <summary>Largest accepted image, in bytes (10 MiB); a larger upload gets 413.</summary>
+    public long MaxImageBytes { get; init; } = 10L * 1024 * 1024;
+
+    /// <summary>Room allowed beyond <see cref="MaxImageBytes"/> for the multipart envelope (boundaries, part headers, other small fields).</summary>
+    public long EnvelopeBytes { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// Kestrel's hard request-body limit. Bodies up to it that exceed the image limit are read to the end and thrown
+    /// away, so the client gets a clean 413 JSON answer on a live connection instead of a reset; a body declared
+    /// larger than this gets 413 at once and the connection is closed.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// Photos analysed at the same time; the rest wait in line. Default: one per core, so model work (libtorch and
+    /// ONNX Runtime, each set to one thread per analysis) never asks for more threads than there are cores.
+    /// </summary>
+    public int MaxConcurrentAnalyses { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Requests allowed to wait for the model beyond those running; further ones get 503 with Retry-After.</summary>
+    public int MaxQueuedRequests { get; init; } = 256;
+
+    /// <summary>Checks the values.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is out of range.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxImageBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(EnvelopeBytes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBodyBytes, MaxImageBytes + EnvelopeBytes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentAnalyses, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxQueuedRequests);
+        if (Urls.Count == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Urls), "at least one URL is needed");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using FaceMask.Data;
+using FaceMask.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Xunit;
+using static FaceMask.Tests.Web.ApiRequests;
+
+namespace FaceMask.Tests.Web;
+
+/// <summary>The API with the real detector and classifier on the shared dataset's photos.</summary>
+[Collection(RealAnalyzerCollection.Name)]
+public sealed class RealPhotoApiTests(RealAnalyzerFixture real)
+{
+    [RealPhotoFact]
+    public async Task EachPhoto_GetsAFaceWithALabelOfTheModel()
+    {
+        await using var app = await StartAsync();
+        HttpClient client = app.GetTestClient();
+        foreach (string path in RealPhotos.Paths())
+        {
+            byte[] bytes = File.ReadAllBytes(path);
+            ImageHeader header = ImageHeader.Read(bytes, path);
+            var (status, json) = await PostAsync(client, Form(bytes, Path.GetFileName(path)));
+            Assert.True(status == 200, $"{path}: {status} {json}");
+            Assert.Equal(header.Width, json.GetProperty("width").GetInt32());
+            Assert.Equal(header.Height, json.GetProperty("height").GetInt32());
+            Assert.Equal(real.Analyzer!.ModelId, json.GetProperty("model").GetProperty("id").GetString());
+            Assert.False(json.GetProperty("wholeImage").GetBoolean(), $"{path}: no face found");
+            foreach (JsonElement face in json.GetProperty("faces").EnumerateArray())
+            {
+                CheckFace(face, header.Width, header.Height);
+            }
+        }
+    }
+
+    [RealPhotoFact]
+    public async Task GroupPhoto_GetsOneBoxPerPerson()
+    {
+        await using var app = await StartAsync();
+        string[] photos = RealPhotos.Paths();
+        byte[] group = GroupPhoto.Compose(photos, columns: 2);
+        var (status, json) = await PostAsync(app.GetTestClient(), Form(group, "group.jpg"));
+        Assert.True(status == 200, $"{status} {json}");
+        Assert.False(json.GetProperty("wholeImage").GetBoolean());
+        JsonElement[] faces = [.. json.GetProperty("faces").EnumerateArray()];
+        int width = json.GetProperty("width").GetInt32();
+        int height = json.GetProperty("height").GetInt32();
+        var cells = new HashSet<(int, int)>();
+        foreach (JsonElement face in faces)
+        {
+            CheckFace(face, width, height);
+            JsonElement box = face.GetProperty("box");
+            float cx = box.GetProperty("x").GetSingle() + (box.GetProperty("width").GetSingle() / 2);
+            float cy = box.GetProperty("y").GetSingle() + (box.GetProperty("height").GetSingle() / 2);
+            cells.Add(((int)((cx - GroupPhoto.Gap) / (GroupPhoto.Cell + GroupPhoto.Gap)), (int)((cy - GroupPhoto.Gap) / (GroupPhoto.Cell + GroupPhoto.Gap))));
+        }
+
+        Assert.True(cells.Count >= photos.Length - 1, $"faces found in {cells.Count} of {photos.Length} people: {json}");
+        Assert.Equal(faces.Length, cells.Count);
+    }
+
+    [RealPhotoFact]
+    public async Task ParallelRequests_GiveTheSameAnswersAsOneAtATime()
+    {
+        await using var app = await StartAsync();
+        HttpClient client = app.GetTestClient();
+        byte[][] photos = [.. RealPhotos.Paths().Select(File.ReadAllBytes)];
+        var alone = new List<string>();
+        foreach (byte[] photo in photos)
+        {
+            alone.Add(Faces((await PostAsync(client, Form(photo, "p.jpg"))).Json));
+        }
+
+        var together = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
+            (i % photos.Length, await PostAsync(client, Form(photos[i % photos.Length], "p.jpg")))));
+        foreach (var (photo, (status, json)) in together)
+        {
+            Assert.Equal(200, status);
+            Assert.Equal(alone[photo], Faces(json));
+        }
+    }
+
+    private static string Faces(JsonElement json) => json.GetProperty("faces").GetRawText();
+
+    private void CheckFace(JsonElement face, int width, int height)
+    {
+        var classes = real.Analyzer!.Classes;
+        Assert.Contains(face.GetProperty("label").GetString(), classes);
+        var probabilities = face.GetProperty("probabilities").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
+        Assert.Equal(classes.Order(), probabilities.Keys.Order());
+        Assert.Equal(1.0, probabilities.Values.Sum(), 3);
+        Assert.Equal(probabilities.MaxBy(p => p.Value).Key, face.GetProperty("label").GetString());
+        double score = face.GetProperty("detectorScore").GetDouble();
+        Assert.InRange(score, 0.01, 1.0);
+        JsonElement box = face.GetProperty("box");
+        float x = box.GetProperty("x").GetSingle();
+        float y = box.GetProperty("y").GetSingle();
+        float w = box.GetProperty("width").GetSingle();
+        float h = box.GetProperty("height").GetSingle();
+        Assert.True(w > 8 && h > 8 && x > -w / 2 && y > -h / 2 && x + w < width + (w / 2) && y + h < height + (h / 2), $"box {box} in {width}x{height}");
+    }
+
+    private async Task<WebApplication> StartAsync()
+    {
+        WebApplication app = FaceMaskWebApp.Build(real.Analyzer!, real.Model!, configure: b => b.WebHost.UseTestServer());
+        await app.StartAsync();
+        return app;
+    }
+}
