@@ -1,0 +1,141 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace FaceMask.ResNet;
+
+/// <summary>
+/// The ImageNet ResNet18 of the ONNX backbone rebuilt in TorchSharp (built and filled by <see cref="ResNetImporter"/>)
+/// with a linear classifier on its 512 pooled features, for fine-tuning. Input: N×3×S×S RGB in [0, 1] (float) or
+/// 0–255 (uint8); the network does the backbone's own preprocessing (scale to 0–255, RGB → BGR, subtract the stored
+/// mean image, resized to S when S is not 224), so it takes the same pixels as the other models.
+/// </summary>
+public sealed class ResNet18Network : Module<Tensor, Tensor>
+{
+    private readonly Tensor mean;
+    private readonly ConvBatchNorm stem;
+    private readonly ModuleList<ResNetBlock> blocks;
+    private readonly Linear classifier;
+    private readonly int[] blockStages;
+    private int trainedStages;
+
+    /// <summary>Assembles the network from imported parts.</summary>
+    /// <param name="meanImage">The preprocessing mean image, 1×3×S×S, BGR order.</param>
+    /// <param name="stem">The first convolution + batch norm (followed by ReLU and a 3×3 stride-2 max pool).</param>
+    /// <param name="blocks">The residual blocks in order.</param>
+    /// <param name="classes">Number of output classes.</param>
+    public ResNet18Network(Tensor meanImage, ConvBatchNorm stem, IReadOnlyList<ResNetBlock> blocks, int classes)
+        : base("resnet18_ft")
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
+        mean = meanImage;
+        this.stem = stem;
+        this.blocks = new ModuleList<ResNetBlock>(blocks.ToArray());
+        blockStages = new int[blocks.Count];
+        for (int i = 1; i < blocks.Count; i++)
+        {
+            blockStages[i] = blockStages[i - 1] + (blocks[i].Channels != blocks[i - 1].Channels ? 1 : 0);
+        }
+
+        FeatureLength = blocks[^1].Channels;
+        classifier = Linear(FeatureLength, classes);
+        RegisterComponents();
+        trainedStages = Stages;
+    }
+
+    /// <summary>Number of stages (groups of blocks with the same width).</summary>
+    public int Stages => blockStages[^1] + 1;
+
+    /// <summary>Blocks per stage, e.g. [2, 2, 2, 3].</summary>
+    public int[] BlocksPerStage => blockStages.GroupBy(s => s).Select(g => g.Count()).ToArray();
+
+    /// <summary>Length of the pooled feature vector (512).</summary>
+    public long FeatureLength { get; }
+
+    /// <summary>The input side the mean image was prepared for.</summary>
+    public long InputSize => mean.shape[2];
+
+    /// <summary>
+    /// Sets how many trailing stages train (<see cref="ResNetTuning.TrainedStages"/>; <see cref="Stages"/> trains the stem
+    /// too). The others get <c>requires_grad = false</c>, stay in eval mode and run without gradients.
+    /// </summary>
+    public void SetTrainedStages(int stages)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stages, 0);
+        trainedStages = Math.Min(stages, Stages);
+        foreach (var p in stem.parameters())
+        {
+            p.requires_grad = trainedStages == Stages;
+        }
+
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            foreach (var p in blocks[i].parameters())
+            {
+                p.requires_grad = Trains(i);
+            }
+        }
+    }
+
+    /// <summary>The 512 globally average-pooled features (the ONNX model's <c>Pooling395_Output_0</c> at 224 px), N×512.</summary>
+    public Tensor Features(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = FrozenPart(input);
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (Trains(i))
+            {
+                x = blocks[i].forward(x);
+            }
+        }
+
+        return functional.adaptive_avg_pool2d(x, 1).flatten(1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The output of the frozen part (preprocessing, stem and the frozen blocks), computed without gradients.</summary>
+    public Tensor FrozenPart(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        bool stemTrains = trainedStages == Stages;
+        Tensor x;
+        using (stemTrains ? null : no_grad())
+        {
+            if (!stemTrains)
+            {
+                stem.eval();
+            }
+
+            x = Preprocess(input);
+            x = functional.relu(stem.forward(x));
+            x = functional.max_pool2d(x, 3, 2, 1);
+            for (int i = 0; i < blocks.Count && !Trains(i); i++)
+            {
+                blocks[i].eval();
+                x = blocks[i].forward(x);
+            }
+        }
+
+        return x.MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        return classifier.forward(Features(input)).MoveToOuterDisposeScope();
+    }
+
+    private bool Trains(int block) => blockStages[block] >= Stages - trainedStages;
+
+    private Tensor Preprocess(Tensor input)
+    {
+        var x = input.dtype == ScalarType.Byte ? input.to_type(ScalarType.Float32) : input.mul(255f);
+        if (x.shape[2] != mean.shape[2] || x.shape[3] != mean.shape[3])
+        {
+            throw new FaceMaskException($"the network was built for {mean.shape[2]}×{mean.shape[3]} px images, got {x.shape[2]}×{x.shape[3]}");
+        }
+
+        return x.flip(1).sub_(mean);
+    }
+}
