@@ -169,7 +169,7 @@ internal static class BenchmarkApp
     private static JsonNode? Ratio(JsonNode? ours, JsonNode? theirs) =>
         ours is null || theirs is null ? null : JsonValue.Create(Math.Round(ours.GetValue<double>() / theirs.GetValue<double>(), 3));
 
-    private static string? Arg(string[] args, string name)
+    internal static string? Arg(string[] args, string name)
     {
         int i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
@@ -186,7 +186,7 @@ internal static class BenchmarkApp
         return dir?.FullName ?? Directory.GetCurrentDirectory();
     }
 
-    private static string? FindSharedImages()
+    internal static string? FindSharedImages()
     {
         string candidate = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "datasets", "facemask", "images"));
         return Directory.Exists(candidate) ? candidate : null;

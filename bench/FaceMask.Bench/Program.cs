@@ -1,3 +1,3 @@
 using FaceMask.Bench;
 
-return BenchmarkApp.Run(args);
+return args.Contains("--resnet-ft") ? FineTuneBenchmark.Run(args) : BenchmarkApp.Run(args);

@@ -61,7 +61,7 @@ internal class DataSettings : CommandSettings
     {
         Size = Size ?? manifest.InputSize,
         Resize = ResizeModeNames.Parse(Resize ?? manifest.Resize),
-        Backbone = manifest.Backbone?.Name,
+        Backbone = ModelArchitectures.Defaults(manifest.Arch).Backbone,
         Strict = Strict,
         CacheDirectory = Cache,
         UseCache = !NoCache,

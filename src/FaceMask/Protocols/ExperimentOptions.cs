@@ -21,6 +21,9 @@ public sealed record ExperimentOptions
     /// <summary>Optional per-image group ids (same order as the dataset) that must not be split across folds.</summary>
     public IReadOnlyList<string>? Groups { get; init; }
 
+    /// <summary>How much of a fine-tuned backbone trains (<c>ResNetTuning</c>); null takes the architecture's default.</summary>
+    public string? Tune { get; init; }
+
     /// <summary>Throws a <see cref="FaceMaskException"/> for settings the architecture cannot train with.</summary>
     public void Validate()
     {
@@ -34,6 +37,16 @@ public sealed record ExperimentOptions
         if (defaults.Backbone is null && Head is not null)
         {
             throw new FaceMaskException($"--head {Head}: only backbone architectures have a head; {Arch} has none");
+        }
+
+        if (Tune is not null && defaults.TunedBackbone is null)
+        {
+            throw new FaceMaskException($"--tune {Tune}: only {ModelArchitectures.ResNet18FineTuned} fine-tunes a backbone; {Arch} has nothing to tune");
+        }
+
+        if (Tune is not null && !ResNet.ResNetTuning.Names.Contains(Tune))
+        {
+            throw new FaceMaskException($"--tune {Tune}: unknown; known: {string.Join(", ", ResNet.ResNetTuning.Names)}");
         }
 
         if (Head is not null && !HeadKinds.Names.Contains(Head))

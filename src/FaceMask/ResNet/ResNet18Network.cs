@@ -81,16 +81,14 @@ public sealed class ResNet18Network : Module<Tensor, Tensor>
     public Tensor Features(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = FrozenPart(input);
-        for (int i = 0; i < blocks.Count; i++)
-        {
-            if (Trains(i))
-            {
-                x = blocks[i].forward(x);
-            }
-        }
+        return TrainedFeatures(FrozenPart(input)).MoveToOuterDisposeScope();
+    }
 
-        return functional.adaptive_avg_pool2d(x, 1).flatten(1).MoveToOuterDisposeScope();
+    /// <summary>Logits from the output of <see cref="FrozenPart"/> (e.g. cached): the trained blocks, pooling and the classifier.</summary>
+    public Tensor ForwardFromFrozen(Tensor frozen)
+    {
+        using var scope = NewDisposeScope();
+        return classifier.forward(TrainedFeatures(frozen)).MoveToOuterDisposeScope();
     }
 
     /// <summary>The output of the frozen part (preprocessing, stem and the frozen blocks), computed without gradients.</summary>
@@ -124,6 +122,20 @@ public sealed class ResNet18Network : Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         return classifier.forward(Features(input)).MoveToOuterDisposeScope();
+    }
+
+    private Tensor TrainedFeatures(Tensor frozen)
+    {
+        var x = frozen;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (Trains(i))
+            {
+                x = blocks[i].forward(x);
+            }
+        }
+
+        return functional.adaptive_avg_pool2d(x, 1).flatten(1);
     }
 
     private bool Trains(int block) => blockStages[block] >= Stages - trainedStages;
