@@ -6,15 +6,25 @@ using static TorchSharp.torch;
 
 namespace FaceMask.Inputs;
 
-/// <summary>Inputs of the pixel models (the seed CNNs): decoded images scaled to [0, 1] and normalised per channel.</summary>
+/// <summary>
+/// Inputs of the pixel models: decoded images scaled to [0, 1] and normalised per channel (the seed CNNs), or kept as
+/// raw uint8 (<see cref="Raw"/>: the fine-tuned ResNet18, whose network scales them itself and whose large inputs would
+/// take four times the memory as floats).
+/// </summary>
 public sealed class PixelInputEncoder : IInputEncoder
 {
-    private PixelInputEncoder()
+    private readonly bool raw;
+
+    private PixelInputEncoder(bool raw)
     {
+        this.raw = raw;
     }
 
-    /// <summary>The encoder (it holds no state).</summary>
-    public static PixelInputEncoder Instance { get; } = new();
+    /// <summary>The encoder of normalised float images.</summary>
+    public static PixelInputEncoder Instance { get; } = new(raw: false);
+
+    /// <summary>The encoder of raw uint8 images (0–255), normalised by the network or batch by batch.</summary>
+    public static PixelInputEncoder Raw { get; } = new(raw: true);
 
     /// <inheritdoc/>
     public TensorSet Encode(LoadedDataset data, int[] indices, Normalization normalization)
@@ -25,7 +35,9 @@ public sealed class PixelInputEncoder : IInputEncoder
             throw new FaceMaskException($"{data.Root}: was loaded as {data.Features.Backbone.Name} features, but this model takes pixels");
         }
 
-        return TensorSet.FromPixels(data.Pixels, data.Labels, data.Size, indices, normalization);
+        return raw
+            ? TensorSet.FromRawPixels(data.Pixels, data.Labels, data.Size, indices)
+            : TensorSet.FromPixels(data.Pixels, data.Labels, data.Size, indices, normalization);
     }
 
     /// <inheritdoc/>
@@ -62,7 +74,15 @@ public sealed class PixelInputEncoder : IInputEncoder
             Buffer.BlockCopy(pixels[ok[k]], 0, flat, k * per, per);
         }
 
-        using var raw = tensor(flat, [ok.Length, 3, size, size]);
-        return new EncodedFiles(TensorSet.Normalize(raw, manifest.Normalization), ok, errors);
+        var images = tensor(flat, [ok.Length, 3, size, size]);
+        if (raw)
+        {
+            return new EncodedFiles(images, ok, errors);
+        }
+
+        using (images)
+        {
+            return new EncodedFiles(TensorSet.Normalize(images, manifest.Normalization), ok, errors);
+        }
     }
 }

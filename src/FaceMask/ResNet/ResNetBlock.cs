@@ -27,8 +27,10 @@ public sealed class ResNetBlock : Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var main = second.forward(functional.relu(first.forward(input)));
+        var hidden = functional.relu(first.forward(input), inplace: true);
+        var main = second.forward(hidden);
+        hidden.Dispose();
         var skip = shortcut is null ? input : shortcut.forward(input);
-        return functional.relu(main.add_(skip)).MoveToOuterDisposeScope();
+        return functional.relu(main.add_(skip), inplace: true).MoveToOuterDisposeScope();
     }
 }

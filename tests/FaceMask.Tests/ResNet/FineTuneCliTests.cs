@@ -38,6 +38,8 @@ public sealed class FineTuneCliTests : IDisposable
             Assert.Equal(2, root.GetProperty("backbone").GetProperty("files").EnumerateObject().Count());
         }
 
+        Assert.Contains("fine-tuned on augmented pixels", File.ReadAllText(Path.Combine(model, "MODEL_CARD.md")), StringComparison.Ordinal);
+
         // The whole network is saved (about 45 MB for 11 million floats), not only the classifier.
         Assert.True(new FileInfo(Path.Combine(model, "weights.bin")).Length > 40_000_000);
         using (var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "report.json"))))
@@ -68,6 +70,17 @@ public sealed class FineTuneCliTests : IDisposable
             Assert.Equal("resnet18-ft", resumed.RootElement.GetProperty("arch").GetString());
             Assert.Equal(64, resumed.RootElement.GetProperty("input_size").GetInt32());
         }
+
+        // Bias reports and comparisons take the model and runs like any other.
+        string attributes = temp["attributes.csv"];
+        File.WriteAllLines(attributes, Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select((f, i) => $"{Path.GetRelativePath(data, f).Replace('\\', '/')},{(i % 2 == 0 ? "a" : "b")}").Prepend("path,side"));
+        (code, output) = CliRunner.Run("bias", "--model", model, "--data", data, "--attributes", attributes, "--bootstrap", "50", "--out", temp["run-bias"], "--cache", cache);
+        Assert.True(code == 0, output);
+        Assert.True(File.Exists(Path.Combine(temp["run-bias"], "bias.json")), output);
+        (code, output) = CliRunner.Run("compare", run, temp["run-resume"], "--bootstrap", "50", "--out", temp["run-compare"]);
+        Assert.True(code == 0, output);
+        Assert.True(File.Exists(Path.Combine(temp["run-compare"], "compare.json")), output);
 
         (code, output) = CliRunner.Run("kfold", "--arch", "resnet18-ft", "--tune", "all", "--size", "64", "--data", data, "--folds", "2", "--epochs", "1", "--batch", "8", "--out", temp["run-kfold"], "--cache", cache);
         Assert.True(code == 0, output);
