@@ -14,7 +14,7 @@ internal class DataSettings : CommandSettings
     public string? Data { get; init; }
 
     [CommandOption("--size <PX>")]
-    [Description("Input side in pixels (default 32; divisible by 4 for the seed CNNs; resnet18 takes 224 only; resnet18-ft 112 by default, any multiple of 16).")]
+    [Description("Input side in pixels (default 32; divisible by 4 for the seed CNNs; resnet18 takes 224 only; resnet18-ft 224 by default, any multiple of 16).")]
     public int? Size { get; init; }
 
     [CommandOption("--resize <MODE>")]

@@ -23,7 +23,7 @@ internal class TrainingSettings : DataSettings
     public string? Tune { get; init; }
 
     [CommandOption("--epochs <N>")]
-    [Description("Epochs (default 10; 15 for resnet18; 3 for resnet18-ft).")]
+    [Description("Epochs (default 10; 15 for resnet18; 1 for resnet18-ft).")]
     public int? Epochs { get; init; }
 
     [CommandOption("--batch <N>")]

@@ -36,7 +36,7 @@ public static class ModelArchitectures
 
     // Size, trainable part, epochs and learning rate: measured in docs/resnet18.md ("Fine-tuned mode").
     private static readonly ArchitectureDefaults FineTunedDefaults = new(
-        112, ResizeMode.CenterCrop, Epochs: 3, BatchSize: 32, Backbone: null, Head: null, Threads: 2,
+        224, ResizeMode.CenterCrop, Epochs: 1, BatchSize: 32, Backbone: null, Head: null, Threads: 2,
         TunedBackbone: ResNet18Backbone.Name, Tune: ResNetTuning.Layer4, Augment: true, LearningRate: 0.0001);
 
     /// <summary>Every known architecture name.</summary>

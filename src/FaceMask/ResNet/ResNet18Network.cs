@@ -43,6 +43,9 @@ public sealed class ResNet18Network : Module<Tensor, Tensor>
         trainedStages = Stages;
     }
 
+    /// <summary>Images per forward pass in eval mode (larger batches are split).</summary>
+    public const int EvalChunk = 32;
+
     /// <summary>Number of stages (groups of blocks with the same width).</summary>
     public int Stages => blockStages[^1] + 1;
 
@@ -121,10 +124,24 @@ public sealed class ResNet18Network : Module<Tensor, Tensor>
     }
 
     /// <inheritdoc/>
+    /// <remarks>In eval mode large batches run in chunks of <see cref="EvalChunk"/> images: the stem's 7×7 convolution alone
+    /// needs about 7 MB of workspace per 224 px image.</remarks>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return classifier.forward(Features(input)).MoveToOuterDisposeScope();
+        if (training || input.shape[0] <= EvalChunk)
+        {
+            return classifier.forward(Features(input)).MoveToOuterDisposeScope();
+        }
+
+        var parts = new List<Tensor>();
+        for (long start = 0; start < input.shape[0]; start += EvalChunk)
+        {
+            using var chunk = NewDisposeScope();
+            parts.Add(classifier.forward(Features(input.narrow(0, start, Math.Min(EvalChunk, input.shape[0] - start)))).MoveToOuterDisposeScope());
+        }
+
+        return cat(parts, 0).MoveToOuterDisposeScope();
     }
 
     private Tensor TrainedFeatures(Tensor frozen)
