@@ -4,5 +4,6 @@ return args.FirstOrDefault() switch
 {
     "detection" => DetectionBench.Run(args[1..]),
     "load" => LoadTest.Run(args[1..]),
+    _ when args.Contains("--resnet-ft") => FineTuneBenchmark.Run(args),
     _ => BenchmarkApp.Run(args),
 };

@@ -34,7 +34,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
             // A resumed model keeps its own architecture, head and normalisation.
             var options = resume is null
                 ? settings.ExperimentOptions()
-                : settings.ExperimentOptions(resume.Manifest.Arch) with { Head = resume.Manifest.Head, Normalization = resume.Manifest.Normalization };
+                : settings.ExperimentOptions(resume.Manifest.Arch) with { Head = resume.Manifest.Head, Tune = resume.Manifest.Tune, Normalization = resume.Manifest.Normalization };
             var load = resume is null ? settings.LoadOptions() : settings.LoadOptions(resume.Manifest);
             var attributes = settings.LoadAttributes();
             var data = DataConsole.Load(console, settings.RequireData(), load, cancellationToken);

@@ -14,11 +14,11 @@ internal class DataSettings : CommandSettings
     public string? Data { get; init; }
 
     [CommandOption("--size <PX>")]
-    [Description("Input side in pixels (default 32; divisible by 4 for the seed CNNs; resnet18 takes 224 only).")]
+    [Description("Input side in pixels (default 32; divisible by 4 for the seed CNNs; resnet18 takes 224 only; resnet18-ft 224 by default, any multiple of 16).")]
     public int? Size { get; init; }
 
     [CommandOption("--resize <MODE>")]
-    [Description("stretch (default for the seed CNNs, as the original) or center-crop (default for resnet18).")]
+    [Description("stretch (default for the seed CNNs, as the original) or center-crop (default for resnet18 and resnet18-ft).")]
     public string? Resize { get; init; }
 
     [CommandOption("--strict")]
@@ -61,7 +61,7 @@ internal class DataSettings : CommandSettings
     {
         Size = Size ?? manifest.InputSize,
         Resize = ResizeModeNames.Parse(Resize ?? manifest.Resize),
-        Backbone = manifest.Backbone?.Name,
+        Backbone = ModelArchitectures.Defaults(manifest.Arch).Backbone,
         Strict = Strict,
         CacheDirectory = Cache,
         UseCache = !NoCache,

@@ -12,15 +12,19 @@ namespace FaceMask.Cli.Settings;
 internal class TrainingSettings : DataSettings
 {
     [CommandOption("--arch <NAME>")]
-    [Description("seed5 (default, the original's new model), seed4 (its old model) or resnet18 (frozen ImageNet ResNet18 features + a trained head).")]
+    [Description("seed5 (default, the original's new model), seed4 (its old model), resnet18 (frozen ImageNet ResNet18 features + a trained head) or resnet18-ft (the same ResNet18 fine-tuned on augmented pixels).")]
     public string Arch { get; init; } = ModelArchitectures.Seed5;
 
     [CommandOption("--head <KIND>")]
     [Description("resnet18's classifier head: mlp (default; 512-256-classes, ReLU, dropout 0.5) or linear (logistic regression).")]
     public string? Head { get; init; }
 
+    [CommandOption("--tune <PART>")]
+    [Description("resnet18-ft: what trains besides the classifier: layer4 (default; the last stage), layer3 (the last two) or all.")]
+    public string? Tune { get; init; }
+
     [CommandOption("--epochs <N>")]
-    [Description("Epochs (default 10; 15 for resnet18).")]
+    [Description("Epochs (default 10; 15 for resnet18; 1 for resnet18-ft).")]
     public int? Epochs { get; init; }
 
     [CommandOption("--batch <N>")]
@@ -28,8 +32,8 @@ internal class TrainingSettings : DataSettings
     public int? Batch { get; init; }
 
     [CommandOption("--lr <RATE>")]
-    [Description("Adam learning rate (default 0.001).")]
-    public double LearningRate { get; init; } = 0.001;
+    [Description("Adam learning rate (default 0.001; 0.0001 for resnet18-ft).")]
+    public double? LearningRate { get; init; }
 
     [CommandOption("--seed <N>")]
     [Description("Seed for splits, weights, shuffling and augmentation (default 0).")]
@@ -40,7 +44,7 @@ internal class TrainingSettings : DataSettings
     public int? Threads { get; init; }
 
     [CommandOption("--augment")]
-    [Description("Random flip, resized crop, brightness and saturation jitter while training (pixel models; resnet18 always trains on randomly mirrored features).")]
+    [Description("Random flip, resized crop, brightness and saturation jitter while training (pixel models; always on for resnet18-ft; resnet18 always trains on randomly mirrored features).")]
     public bool Augment { get; init; }
 
     [CommandOption("--mean <R,G,B>")]
@@ -75,12 +79,17 @@ internal class TrainingSettings : DataSettings
         }
 
         var defaults = ModelArchitectures.Defaults(arch);
+        if (defaults.Backbone is null && Head is not null)
+        {
+            throw new FaceMaskException($"--head {Head}: only resnet18 has a head; {arch} has none");
+        }
+
         Normalization normalization;
-        if (defaults.Backbone is not null)
+        if (defaults.AnyBackbone is not null)
         {
             if (Mean is not null || Std is not null)
             {
-                throw new FaceMaskException($"--mean/--std: {arch} takes backbone features; its backbone normalises the pixels itself");
+                throw new FaceMaskException($"--mean/--std: {arch} uses the {defaults.AnyBackbone} backbone, which normalises the pixels itself");
             }
 
             if (Head is not null && !HeadKinds.Names.Contains(Head))
@@ -92,11 +101,6 @@ internal class TrainingSettings : DataSettings
         }
         else
         {
-            if (Head is not null)
-            {
-                throw new FaceMaskException($"--head {Head}: only resnet18 has a head; {arch} has none");
-            }
-
             normalization = new Normalization(
                 Mean is null ? Normalization.Half.Mean : Normalization.ParseTriple(Mean, "--mean"),
                 Std is null ? Normalization.Half.Std : Normalization.ParseTriple(Std, "--std"));
@@ -107,16 +111,17 @@ internal class TrainingSettings : DataSettings
         {
             Epochs = Epochs ?? defaults.Epochs,
             BatchSize = Batch ?? defaults.BatchSize,
-            LearningRate = LearningRate,
+            LearningRate = LearningRate ?? defaults.LearningRate,
             Seed = Seed,
             Threads = Threads ?? defaults.Threads,
-            Augment = Augment,
+            Augment = Augment || defaults.Augment,
         };
         training.Validate();
         var options = new ExperimentOptions
         {
             Arch = arch,
             Head = defaults.Backbone is null ? null : Head ?? defaults.Head,
+            Tune = defaults.TunedBackbone is null ? Tune : Tune ?? defaults.Tune,
             Normalization = normalization,
             Training = training,
             CleanTrainLabels = CleanTrainLabels ? new LabelCleaningOptions { InnerFolds = CleanFolds } : null,
@@ -150,6 +155,11 @@ internal class TrainingSettings : DataSettings
         {
             record["clean_train_labels"] = "confident-learning";
             record["clean_folds"] = cleaning.InnerFolds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (options.Tune is not null)
+        {
+            record["tune"] = options.Tune;
         }
 
         return record;

@@ -7,15 +7,25 @@ using static TorchSharp.torch;
 
 namespace FaceMask.Inputs;
 
-/// <summary>Inputs of the pixel models (the seed CNNs): decoded images scaled to [0, 1] and normalised per channel.</summary>
+/// <summary>
+/// Inputs of the pixel models: decoded images scaled to [0, 1] and normalised per channel (the seed CNNs), or kept as
+/// raw uint8 (<see cref="Raw"/>: the fine-tuned ResNet18, whose network scales them itself and whose large inputs would
+/// take four times the memory as floats).
+/// </summary>
 public sealed class PixelInputEncoder : IInputEncoder
 {
-    private PixelInputEncoder()
+    private readonly bool raw;
+
+    private PixelInputEncoder(bool raw)
     {
+        this.raw = raw;
     }
 
-    /// <summary>The encoder (it holds no state).</summary>
-    public static PixelInputEncoder Instance { get; } = new();
+    /// <summary>The encoder of normalised float images.</summary>
+    public static PixelInputEncoder Instance { get; } = new(raw: false);
+
+    /// <summary>The encoder of raw uint8 images (0–255), normalised by the network or batch by batch.</summary>
+    public static PixelInputEncoder Raw { get; } = new(raw: true);
 
     /// <inheritdoc/>
     public TensorSet Encode(LoadedDataset data, int[] indices, Normalization normalization)
@@ -26,7 +36,9 @@ public sealed class PixelInputEncoder : IInputEncoder
             throw new FaceMaskException($"{data.Root}: was loaded as {data.Features.Backbone.Name} features, but this model takes pixels");
         }
 
-        return TensorSet.FromPixels(data.Pixels, data.Labels, data.Size, indices, normalization);
+        return raw
+            ? TensorSet.FromRawPixels(data.Pixels, data.Labels, data.Size, indices)
+            : TensorSet.FromPixels(data.Pixels, data.Labels, data.Size, indices, normalization);
     }
 
     /// <inheritdoc/>
@@ -84,10 +96,18 @@ public sealed class PixelInputEncoder : IInputEncoder
         return ToInputs(flat, images.Count, manifest);
     }
 
-    /// <summary>N×3×S×S uint8 planar pixels as normalised float inputs.</summary>
-    private static Tensor ToInputs(byte[] flat, int count, ModelManifest manifest)
+    /// <summary>N×3×S×S uint8 planar pixels as the network's inputs: as they are (<see cref="Raw"/>) or normalised floats.</summary>
+    private Tensor ToInputs(byte[] flat, int count, ModelManifest manifest)
     {
-        using var raw = tensor(flat, [count, 3, manifest.InputSize, manifest.InputSize]);
-        return TensorSet.Normalize(raw, manifest.Normalization);
+        var images = tensor(flat, [count, 3, manifest.InputSize, manifest.InputSize]);
+        if (raw)
+        {
+            return images;
+        }
+
+        using (images)
+        {
+            return TensorSet.Normalize(images, manifest.Normalization);
+        }
     }
 }

@@ -33,9 +33,15 @@ public sealed record ModelManifest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Head { get; init; }
 
+    /// <summary>How much of a fine-tuned backbone trains (resnet18-ft: layer4, layer3 or all); absent for the other models.</summary>
+    [JsonPropertyName("tune")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Tune { get; init; }
+
     /// <summary>
     /// The frozen backbone whose features a backbone model takes (name, source and SHA-256 of its files); absent for
-    /// the pixel models. The backbone is resolved from the application's models folder, not stored with the model.
+    /// the seed models. The backbone is resolved from the application's models folder, not stored with the model; a
+    /// fine-tuned model (resnet18-ft) records the files its network was built from (all its weights are in its own folder).
     /// </summary>
     [JsonPropertyName("backbone")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using FaceMask.Features;
 using TorchSharp;
 
 namespace FaceMask.Models;
@@ -138,7 +139,7 @@ public static class ModelStore
             throw new FaceMaskException($"{path}: unknown architecture '{manifest.Arch}'; known: {string.Join(", ", ModelArchitectures.Names)}");
         }
 
-        if (ModelArchitectures.Defaults(manifest.Arch).Backbone is { } backbone)
+        if (ModelArchitectures.Defaults(manifest.Arch).AnyBackbone is { } backbone)
         {
             if (manifest.Backbone is null || manifest.Backbone.Files is null || !string.Equals(manifest.Backbone.Name, backbone, StringComparison.Ordinal))
             {
@@ -169,7 +170,13 @@ public static class ModelStore
             throw new FaceMaskException($"{weights}: weights file is truncated or corrupt (checksum differs from model.json)");
         }
 
-        var network = ModelArchitectures.Create(manifest.Arch, manifest.Classes.Count, manifest.InputSize, manifest.Head);
+        if (ModelArchitectures.Defaults(manifest.Arch).TunedBackbone is not null)
+        {
+            // The network's structure is rebuilt from the backbone's graph: it must be the one the model was made from.
+            ResNet18Backbone.Locate().EnsureMatches(manifest.Backbone!, directory);
+        }
+
+        var network = ModelArchitectures.Create(manifest.Arch, manifest.Classes.Count, manifest.InputSize, manifest.Head, manifest.Tune);
         try
         {
             network.load(weights);

@@ -31,6 +31,9 @@ public sealed record ExperimentOptions
     /// <summary>When set, every training set is checked for label issues first and flagged images are left out of it (<see cref="LabelCleaner"/>).</summary>
     public LabelCleaningOptions? CleanTrainLabels { get; init; }
 
+    /// <summary>How much of a fine-tuned backbone trains (<c>ResNetTuning</c>); null takes the architecture's default.</summary>
+    public string? Tune { get; init; }
+
     /// <summary>Throws a <see cref="FaceMaskException"/> for settings the architecture cannot train with.</summary>
     public void Validate()
     {
@@ -45,6 +48,16 @@ public sealed record ExperimentOptions
         if (defaults.Backbone is null && Head is not null)
         {
             throw new FaceMaskException($"--head {Head}: only backbone architectures have a head; {Arch} has none");
+        }
+
+        if (Tune is not null && defaults.TunedBackbone is null)
+        {
+            throw new FaceMaskException($"--tune {Tune}: only {ModelArchitectures.ResNet18FineTuned} fine-tunes a backbone; {Arch} has nothing to tune");
+        }
+
+        if (Tune is not null && !ResNet.ResNetTuning.Names.Contains(Tune))
+        {
+            throw new FaceMaskException($"--tune {Tune}: unknown; known: {string.Join(", ", ResNet.ResNetTuning.Names)}");
         }
 
         if (Head is not null && !HeadKinds.Names.Contains(Head))

@@ -20,7 +20,7 @@ public static class ModelCompatibility
             throw new FaceMaskException($"{data.Root}: loaded at {data.Size} px but the model expects {manifest.InputSize} px");
         }
 
-        if (manifest.Backbone is { } backbone)
+        if (ModelArchitectures.Defaults(manifest.Arch).Backbone is not null && manifest.Backbone is { } backbone)
         {
             if (data.Features is null)
             {

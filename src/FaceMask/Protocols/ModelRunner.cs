@@ -1,5 +1,6 @@
 using FaceMask.Data;
 using FaceMask.Evaluation;
+using FaceMask.Features;
 using FaceMask.Inputs;
 using FaceMask.Models;
 using FaceMask.Runtime;
@@ -16,7 +17,7 @@ internal static class ModelRunner
     public static TrainedModel CreateModel(LoadedDataset data, ExperimentOptions options)
     {
         TorchRuntime.Configure(options.Training.Threads, options.Training.Seed);
-        var network = ModelArchitectures.Create(options.Arch, data.Classes.Count, data.Size, options.Head);
+        var network = ModelArchitectures.Create(options.Arch, data.Classes.Count, data.Size, options.Head, options.Tune);
         return new TrainedModel(network, Manifest(data, options, epochs: 0, metrics: null));
     }
 
@@ -31,7 +32,13 @@ internal static class ModelRunner
         InputSize = data.Size,
         Resize = ResizeModeNames.ToName(data.Resize),
         Head = ModelArchitectures.Defaults(options.Arch).Backbone is null ? null : options.Head ?? ModelArchitectures.Defaults(options.Arch).Head,
-        Backbone = ModelArchitectures.Defaults(options.Arch).Backbone is null ? null : data.Features?.Backbone,
+        Tune = ModelArchitectures.Defaults(options.Arch).TunedBackbone is null ? null : options.Tune ?? ModelArchitectures.Defaults(options.Arch).Tune,
+        Backbone = ModelArchitectures.Defaults(options.Arch) switch
+        {
+            { Backbone: not null } => data.Features?.Backbone,
+            { TunedBackbone: not null } => ResNet18Backbone.Locate().Describe(),
+            _ => null,
+        },
         Normalization = ModelArchitectures.Defaults(options.Arch).Backbone is null ? options.Normalization : Normalization.Identity,
         Seed = options.Training.Seed,
         Epochs = epochs,

@@ -6,7 +6,8 @@ namespace FaceMask.Training;
 
 /// <summary>
 /// A model's inputs and their labels, held in memory as tensors: normalised images (N×3×S×S float) for the pixel
-/// models, or backbone features (N×views×length float) for the backbone models.
+/// models, raw images (N×3×S×S uint8, a quarter of the memory; normalised batch by batch) for the fine-tuned
+/// backbone, or backbone features (N×views×length float) for the backbone models.
 /// </summary>
 public sealed class TensorSet : IDisposable
 {
@@ -17,7 +18,7 @@ public sealed class TensorSet : IDisposable
         SourceIndices = sourceIndices;
     }
 
-    /// <summary>Inputs: images, N×3×S×S float32, normalised; or features, N×views×length float32.</summary>
+    /// <summary>Inputs: images, N×3×S×S float32, normalised, or uint8, raw; or features, N×views×length float32.</summary>
     public Tensor Images { get; }
 
     /// <summary>Labels, N int64.</summary>
@@ -35,6 +36,16 @@ public sealed class TensorSet : IDisposable
     /// </summary>
     public static TensorSet FromPixels(byte[] pixels, int[] labels, int size, int[] indices, Normalization normalization)
     {
+        using var raw = FromRawPixels(pixels, labels, size, indices);
+        return new TensorSet(Normalize(raw.Images, normalization), raw.Labels.clone(), indices);
+    }
+
+    /// <summary>
+    /// Builds a set of raw uint8 images (N×3×S×S, 0–255) from planar CHW pixels, taking the images at
+    /// <paramref name="indices"/>; the network (or <see cref="Normalize"/>, batch by batch) scales them.
+    /// </summary>
+    public static TensorSet FromRawPixels(byte[] pixels, int[] labels, int size, int[] indices)
+    {
         int per = 3 * size * size;
         var gathered = new byte[checked(indices.Length * per)];
         var y = new long[indices.Length];
@@ -44,10 +55,7 @@ public sealed class TensorSet : IDisposable
             y[i] = labels[indices[i]];
         }
 
-        using var scope = NewDisposeScope();
-        var raw = tensor(gathered, [indices.Length, 3, size, size]);
-        var images = Normalize(raw, normalization);
-        return new TensorSet(images.MoveToOuterDisposeScope(), tensor(y).MoveToOuterDisposeScope(), indices);
+        return new TensorSet(tensor(gathered, [indices.Length, 3, size, size]), tensor(y), indices);
     }
 
     /// <summary>

@@ -75,6 +75,11 @@ public sealed class Trainer
                         var idx = tensor(order.AsSpan(start, count).ToArray().Select(i => (long)i).ToArray());
                         var x = train.Images.index_select(0, idx);
                         var y = train.Labels.index_select(0, idx);
+                        if (x.dtype == ScalarType.Byte)
+                        {
+                            x = TensorSet.Normalize(x, normalization);
+                        }
+
                         if (augmenter is not null)
                         {
                             x = augmenter.Apply(x);

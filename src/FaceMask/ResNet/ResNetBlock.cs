@@ -1,0 +1,36 @@
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace FaceMask.ResNet;
+
+/// <summary>A residual basic block: relu(bn(conv(relu(bn(conv(x))))) + shortcut(x)), the shortcut a 1×1 convolution + bn or the identity.</summary>
+public sealed class ResNetBlock : Module<Tensor, Tensor>
+{
+    private readonly ConvBatchNorm first;
+    private readonly ConvBatchNorm second;
+    private readonly ConvBatchNorm? shortcut;
+
+    /// <summary>Creates a block from its parts.</summary>
+    public ResNetBlock(ConvBatchNorm first, ConvBatchNorm second, ConvBatchNorm? shortcut)
+        : base("block")
+    {
+        this.first = first;
+        this.second = second;
+        this.shortcut = shortcut;
+        RegisterComponents();
+    }
+
+    /// <summary>Output channels.</summary>
+    public long Channels => second.Conv.weight!.shape[0];
+
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var hidden = functional.relu(first.forward(input), inplace: true);
+        var main = second.forward(hidden);
+        hidden.Dispose();
+        var skip = shortcut is null ? input : shortcut.forward(input);
+        return functional.relu(main.add_(skip), inplace: true).MoveToOuterDisposeScope();
+    }
+}
