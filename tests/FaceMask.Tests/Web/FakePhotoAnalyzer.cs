@@ -17,6 +17,7 @@ internal sealed class FakePhotoAnalyzer : IPhotoAnalyzer
     private int running;
     private int maxRunning;
     private int calls;
+    private long overlapDeadline;
 
     public IReadOnlyList<string> Classes { get; } = ["red_mask", "green_mask", "blue_mask"];
 
@@ -24,6 +25,12 @@ internal sealed class FakePhotoAnalyzer : IPhotoAnalyzer
 
     /// <summary>How long each analysis takes.</summary>
     public TimeSpan Delay { get; init; }
+
+    /// <summary>
+    /// When above 1, each analysis first waits (up to 10 s after the first call, in all) until this many analyses have run at once, so a test can
+    /// prove that the server lets them overlap without depending on how fast the thread pool schedules them.
+    /// </summary>
+    public int AwaitOverlap { get; init; }
 
     /// <summary>When set, each analysis waits for it first.</summary>
     public ManualResetEventSlim? Hold { get; init; }
@@ -53,6 +60,13 @@ internal sealed class FakePhotoAnalyzer : IPhotoAnalyzer
 
         try
         {
+            if (AwaitOverlap > 1)
+            {
+                long deadline = Interlocked.CompareExchange(ref overlapDeadline, Environment.TickCount64 + 10_000, 0);
+                deadline = deadline == 0 ? Volatile.Read(ref overlapDeadline) : deadline;
+                SpinWait.SpinUntil(() => Volatile.Read(ref maxRunning) >= AwaitOverlap || Environment.TickCount64 > deadline);
+            }
+
             OnAnalyze?.Invoke();
             Hold?.Wait(cancellationToken);
             using SKBitmap bitmap = ImageDecoder.DecodeBitmap(encoded.Span, nameForErrors);

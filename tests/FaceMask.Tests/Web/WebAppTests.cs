@@ -66,7 +66,7 @@ public sealed class WebAppTests
     [Fact]
     public async Task TwentyParallelRequests_AllGetTheirOwnAnswer_TwoAtATime()
     {
-        var analyzer = new FakePhotoAnalyzer { Delay = TimeSpan.FromMilliseconds(60) };
+        var analyzer = new FakePhotoAnalyzer { Delay = TimeSpan.FromMilliseconds(60), AwaitOverlap = 2 };
         await using var host = await WebHost.InMemoryAsync(analyzer, new FaceMaskWebOptions { MaxConcurrentAnalyses = 2 });
         SKColor[] colours = [new(230, 20, 20), new(20, 230, 20), new(20, 20, 230)];
         var requests = Enumerable.Range(0, 20).Select(async i =>
