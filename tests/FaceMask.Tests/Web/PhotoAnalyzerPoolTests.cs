@@ -14,7 +14,14 @@ public sealed class PhotoAnalyzerPoolTests
         FakePhotoAnalyzer[] copies = [new() { Delay = TimeSpan.FromMilliseconds(80) }, new() { Delay = TimeSpan.FromMilliseconds(80) }];
         using var pool = new PhotoAnalyzerPool(copies);
         byte[] red = TestImages.Png(20, 10, new SKColor(240, 10, 10));
-        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => pool.Analyze(red, "red.png"))));
+        using var start = new Barrier(6); // six dedicated threads call at the same moment, whatever the thread pool does
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Factory.StartNew(
+            () =>
+            {
+                start.SignalAndWait(TimeSpan.FromSeconds(10));
+                return pool.Analyze(red, "red.png");
+            },
+            TaskCreationOptions.LongRunning)));
 
         Assert.All(results, r => Assert.Equal("red_mask", r.Faces[0].Label));
         Assert.All(results, r => Assert.Equal((20, 10), (r.Width, r.Height)));
