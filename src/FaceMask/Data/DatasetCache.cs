@@ -12,7 +12,7 @@ namespace FaceMask.Data;
 /// (root, class names, then per file: relative path, length, last-write ticks, class, content SHA-256 and
 /// either "usable" or the problem that made it unusable) and the uint8 pixels of the usable files in index order.
 /// </summary>
-internal sealed class DatasetCache : IDisposable
+internal sealed class DatasetCache : IPerFileCache, IDisposable
 {
     /// <summary>Bumped whenever the layout or the decoding changes, so old files are no longer matched.</summary>
     internal const int FormatVersion = 1;
@@ -53,7 +53,7 @@ internal sealed class DatasetCache : IDisposable
     }
 
     /// <summary>Number of files recorded.</summary>
-    internal int Count => _lengths.Length;
+    public int Count => _lengths.Length;
 
     /// <summary>One file as written to the cache.</summary>
     internal readonly record struct Record(string RelativePath, long Length, long LastWriteTicks, int ClassIndex, ImageProblem? Problem, string? Reason);
@@ -89,7 +89,7 @@ internal sealed class DatasetCache : IDisposable
     /// Looks up a dataset file: a hit when path, length, last-write time and class match, or when only the time differs
     /// and the file's content hash is the cached one (see <see cref="CacheLookup"/>).
     /// </summary>
-    internal CacheLookup Find(ImageEntry entry, string root, string className, out int index)
+    public CacheLookup Find(ImageEntry entry, string root, string className, out int index)
     {
         if (!_byPath.TryGetValue(entry.RelativePath, out index))
         {
@@ -101,16 +101,16 @@ internal sealed class DatasetCache : IDisposable
     }
 
     /// <summary>The content hash of a cached file.</summary>
-    internal ReadOnlySpan<byte> Hash(int index) => _hashes.AsSpan(index * HashLength, HashLength);
+    public ReadOnlySpan<byte> Hash(int index) => _hashes.AsSpan(index * HashLength, HashLength);
 
     /// <summary>The problem that made a cached file unusable, or null when it is usable.</summary>
-    internal ImageProblem? Problem(int index) => _states[index] == Usable ? null : (ImageProblem)_states[index];
+    public ImageProblem? Problem(int index) => _states[index] == Usable ? null : (ImageProblem)_states[index];
 
     /// <summary>The reason text of an unusable cached file.</summary>
-    internal string Reason(int index) => _reasons[index] ?? string.Empty;
+    public string Reason(int index) => _reasons[index] ?? string.Empty;
 
     /// <summary>Position of a usable file's pixels in the pixel block.</summary>
-    internal int Slot(int index) => _slots[index];
+    public int Slot(int index) => _slots[index];
 
     /// <summary>
     /// Copies cached pixels into <paramref name="pixels"/>: image i receives slot <c>slots[i]</c> (−1 = nothing).

@@ -78,37 +78,12 @@ public static class DatasetLoader
             }
             else
             {
-                int[] slots = new int[n];
-                int matched = 0;
-                bool retimed = false;
-                for (int i = 0; i < n; i++)
-                {
-                    ImageEntry entry = entries[i];
-                    slots[i] = -1;
-                    CacheLookup found = cache.Find(entry, folder.Root, folder.Classes[entry.Label], out int index);
-                    if (found == CacheLookup.Miss)
-                    {
-                        toDecode.Add(i);
-                        continue;
-                    }
-
-                    matched++;
-                    retimed |= found == CacheLookup.SameContent;
-                    cache.Hash(index).CopyTo(hashes.AsSpan(i * DatasetCache.HashLength));
-                    if (cache.Problem(index) is { } problem)
-                    {
-                        errors[i] = new ImageDecodeException(entry.RelativePath, problem, cache.Reason(index));
-                    }
-                    else
-                    {
-                        slots[i] = cache.Slot(index);
-                    }
-                }
-
+                var match = PerFileCacheMatch.Find(cache, folder, hashes, errors);
+                toDecode.AddRange(match.Missing);
                 try
                 {
-                    cache.ReadPixels(slots, pixels);
-                    cacheChanged = toDecode.Count > 0 || matched != cache.Count || retimed;
+                    cache.ReadPixels(match.Slots, pixels);
+                    cacheChanged = match.Changed;
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {

@@ -16,7 +16,7 @@ namespace FaceMask.Features;
 /// last-write ticks, class, content SHA-256 and either "usable" or the problem that made it unusable), then the
 /// float32 features (image, then mirror) of the usable files in index order.
 /// </summary>
-internal sealed class FeatureCache : IDisposable
+internal sealed class FeatureCache : IPerFileCache, IDisposable
 {
     /// <summary>Bumped whenever the layout, the decoding or the extraction changes, so old files are no longer matched.</summary>
     internal const int FormatVersion = 1;
@@ -55,7 +55,7 @@ internal sealed class FeatureCache : IDisposable
     }
 
     /// <summary>Number of files recorded.</summary>
-    internal int Count => lengths.Length;
+    public int Count => lengths.Length;
 
     /// <summary>
     /// The cache file for a dataset: in the same folder as the pixel cache (<see cref="CacheLocation"/>), named
@@ -113,7 +113,7 @@ internal sealed class FeatureCache : IDisposable
     /// Looks up a dataset file: a hit when path, length, last-write time and class match, or when only the time differs
     /// and the file's content hash is the cached one (see <see cref="CacheLookup"/>).
     /// </summary>
-    internal CacheLookup Find(ImageEntry entry, string root, string className, out int index)
+    public CacheLookup Find(ImageEntry entry, string root, string className, out int index)
     {
         if (!byPath.TryGetValue(entry.RelativePath, out index))
         {
@@ -125,16 +125,16 @@ internal sealed class FeatureCache : IDisposable
     }
 
     /// <summary>The content hash of a cached file.</summary>
-    internal ReadOnlySpan<byte> Hash(int index) => hashes.AsSpan(index * DatasetCache.HashLength, DatasetCache.HashLength);
+    public ReadOnlySpan<byte> Hash(int index) => hashes.AsSpan(index * DatasetCache.HashLength, DatasetCache.HashLength);
 
     /// <summary>The problem that made a cached file unusable, or null when it is usable.</summary>
-    internal ImageProblem? Problem(int index) => states[index] == Usable ? null : (ImageProblem)states[index];
+    public ImageProblem? Problem(int index) => states[index] == Usable ? null : (ImageProblem)states[index];
 
     /// <summary>The reason text of an unusable cached file.</summary>
-    internal string Reason(int index) => reasons[index] ?? string.Empty;
+    public string Reason(int index) => reasons[index] ?? string.Empty;
 
     /// <summary>Position of a usable file's features in the payload.</summary>
-    internal int Slot(int index) => slots[index];
+    public int Slot(int index) => slots[index];
 
     /// <summary>Copies cached features into <paramref name="values"/>: file i receives slot <c>slotOf[i]</c> (−1 = nothing), reading consecutive runs at once.</summary>
     internal void ReadFeatures(ReadOnlySpan<int> slotOf, float[] values)
