@@ -1,10 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
-using FaceMask.Data;
 using FaceMask.Detection;
 using FaceMask.Inference;
-using FaceMask.IO;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -58,35 +56,19 @@ internal sealed class DetectCommand(IAnsiConsole console) : Command<DetectComman
             throw new FaceMaskException($"no images found in {string.Join(", ", settings.Paths)}");
         }
 
-        string[]? targets = settings.Annotate is null ? null : AnnotatedTargets(files, settings.Annotate, settings.Overwrite);
         var options = new PhotoAnalyzerOptions
         {
             Detector = new FaceDetectorOptions { Model = BlazeFaceModel.Parse(settings.Detector), Threshold = settings.Threshold },
             Margin = settings.Margin,
         };
-        using var analyzer = PhotoAnalyzer.Open(settings.Model, options);
-        var results = new List<(string Path, PhotoAnalysis? Analysis, string? Error)>();
-        for (int i = 0; i < files.Count; i++)
+        if (settings.Annotate is not null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                byte[] bytes = ImageDecoder.ReadFile(files[i], files[i]);
-                using var photo = ImageDecoder.DecodeBitmap(bytes, files[i]);
-                PhotoAnalysis analysis = analyzer.Analyze(photo, cancellationToken);
-                if (targets is not null)
-                {
-                    byte[] png = FaceAnnotator.DrawPng(photo, analysis, analyzer.Classes);
-                    AtomicFile.WriteAllBytes(targets[i], png);
-                }
-
-                results.Add((files[i], analysis, null));
-            }
-            catch (FaceMaskException ex)
-            {
-                results.Add((files[i], null, ex.Message));
-            }
+            // Refuse to replace annotated copies before loading the models.
+            _ = PhotoFileBatch.AnnotatedTargets(files, settings.Annotate, settings.Overwrite);
         }
+
+        using var analyzer = PhotoAnalyzer.Open(settings.Model, options);
+        var results = PhotoFileBatch.Analyze(analyzer, files, settings.Annotate, settings.Overwrite, cancellationToken);
 
         if (settings.Json)
         {
@@ -105,7 +87,7 @@ internal sealed class DetectCommand(IAnsiConsole console) : Command<DetectComman
         else
         {
             console.Write(Table(results, analyzer.Classes));
-            if (targets is not null)
+            if (settings.Annotate is not null)
             {
                 console.MarkupLine($"annotated copies in [bold]{Markup.Escape(settings.Annotate!)}[/]");
             }
@@ -114,24 +96,7 @@ internal sealed class DetectCommand(IAnsiConsole console) : Command<DetectComman
         return results.Any(r => r.Error is not null) ? 2 : 0;
     }
 
-    /// <summary>Where each annotated copy goes; refuses to replace files (unless asked) and name clashes.</summary>
-    private static string[] AnnotatedTargets(IReadOnlyList<string> files, string directory, bool overwrite)
-    {
-        var targets = files.Select(f => Path.Combine(directory, Path.GetFileNameWithoutExtension(f) + ".annotated.png")).ToArray();
-        foreach (var clash in targets.GroupBy(t => t, StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            throw new FaceMaskException($"{clash.Key}: several photos would be annotated into the same file; annotate them separately");
-        }
-
-        if (!overwrite && targets.FirstOrDefault(File.Exists) is { } existing)
-        {
-            throw new FaceMaskException($"{existing}: already exists; pass --overwrite to replace it or choose another --annotate folder");
-        }
-
-        return targets;
-    }
-
-    private static Table Table(List<(string Path, PhotoAnalysis? Analysis, string? Error)> results, IReadOnlyList<string> classes)
+    private static Table Table(IReadOnlyList<PhotoFileResult> results, IReadOnlyList<string> classes)
     {
         var table = new Table().AddColumn("image").AddColumn("face").AddColumn("box (x, y, w, h)").AddColumn(new TableColumn("score").RightAligned()).AddColumn("label");
         foreach (string c in classes)
@@ -139,7 +104,7 @@ internal sealed class DetectCommand(IAnsiConsole console) : Command<DetectComman
             table.AddColumn(new TableColumn(Markup.Escape(c)).RightAligned());
         }
 
-        foreach (var (path, analysis, error) in results)
+        foreach (var (path, analysis, error, _) in results)
         {
             if (analysis is null)
             {

@@ -16,6 +16,7 @@ internal static class CompareConsole
             PlainText.WriteLine(console, $"{Letter(i)}: {runs[i].Path} ({runs[i].Verb}, {runs[i].Images} images{(runs[i].BalancedBy is { } b ? ", balanced by " + b : string.Empty)}){(i > 0 ? "; changes by " + runs[i].Method : string.Empty)}");
         }
 
+        PrintAtAGlance(console, report);
         var table = new Table().AddColumn("Metric");
         for (int i = 0; i < runs.Count; i++)
         {
@@ -66,6 +67,35 @@ internal static class CompareConsole
         }
 
         PlainText.WriteLine(console, $"Comparison: {Path.Combine(directory, RunComparison.MarkdownFileName)}");
+    }
+
+    private static void PrintAtAGlance(IAnsiConsole console, ComparisonReport report)
+    {
+        var runs = report.Runs;
+        var labels = runs.SelectMany(r => r.PerClass.Select(c => c.Label)).Distinct(StringComparer.Ordinal).ToList();
+        var table = new Table().AddColumn("").AddColumn("arch").AddColumn("protocol").AddColumn(new TableColumn("fold accuracy").RightAligned());
+        foreach (string label in labels)
+        {
+            table.AddColumn(new TableColumn("F1 " + Markup.Escape(label)).RightAligned());
+        }
+
+        table.AddColumn(new TableColumn("wall").RightAligned());
+        for (int i = 0; i < runs.Count; i++)
+        {
+            var r = runs[i];
+            var cells = new List<string>
+            {
+                Letter(i),
+                r.Arch ?? "–",
+                r.Protocol ?? r.Verb ?? "–",
+                r.FoldAccuracy is { } mean ? string.Create(CultureInfo.InvariantCulture, $"{mean * 100:0.00} ± {(r.FoldAccuracySd ?? 0) * 100:0.00} %") : "–",
+            };
+            cells.AddRange(labels.Select(l => r.PerClass.FirstOrDefault(c => c.Label == l) is { } c ? c.F1.ToString("0.000", CultureInfo.InvariantCulture) : "–"));
+            cells.Add(r.WallSeconds is { } w ? string.Create(CultureInfo.InvariantCulture, $"{w:0} s") : "–");
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
+        }
+
+        console.Write(table);
     }
 
     private static string Change(BiasDifference? d) =>

@@ -8,10 +8,15 @@ namespace FaceMask.Export;
 /// [N,3,S,S] raw planar RGB pixels (0–255) resized as the model's manifest says; output <c>probabilities</c>, float
 /// [N, classes]. The class names, input size, resize mode and normalisation are in the file's metadata. The seed
 /// CNNs become an opset-17 graph built from their weights; a resnet18 model becomes the backbone's two ONNX graphs
-/// joined, followed by its head, averaging image and mirror as prediction does.
+/// joined, followed by its head, averaging image and mirror as prediction does; a resnet18-ft model becomes its
+/// fine-tuned network's own layers.
 /// </summary>
 public static class OnnxExporter
 {
+    /// <summary>The architectures that can be exported.</summary>
+    public static IReadOnlyList<string> Supported { get; } =
+        [ModelArchitectures.Seed5, ModelArchitectures.Seed4, ModelArchitectures.ResNet18, ModelArchitectures.ResNet18FineTuned];
+
     /// <summary>Loads the model folder <paramref name="modelDirectory"/> and exports it to <paramref name="onnxPath"/>.</summary>
     /// <param name="modelDirectory">A model folder (holds model.json).</param>
     /// <param name="onnxPath">The ONNX file to write.</param>
@@ -41,8 +46,9 @@ public static class OnnxExporter
         {
             ModelArchitectures.Seed5 or ModelArchitectures.Seed4 => SeedCnnOnnx.Build(model),
             ModelArchitectures.ResNet18 => ResNet18Onnx.Build(model, backboneDirectory),
+            ModelArchitectures.ResNet18FineTuned => FineTunedResNetOnnx.Build(model),
             _ => throw new FaceMaskException(
-                $"ONNX export: architecture '{manifest.Arch}' cannot be exported (supported: {ModelArchitectures.Seed5}, {ModelArchitectures.Seed4}, {ModelArchitectures.ResNet18})"),
+                $"ONNX export: architecture '{manifest.Arch}' cannot be exported (supported: {string.Join(", ", Supported)})"),
         };
         AtomicFile.Write(onnxPath, onnx.WriteTo);
         return new OnnxExportResult(Path.GetFullPath(onnxPath), manifest.Arch, manifest.Classes, OnnxMetadata.InputDescription(manifest), new FileInfo(onnxPath).Length);

@@ -41,6 +41,19 @@ internal static class OnnxMetadata
         return entries;
     }
 
+    /// <summary>
+    /// The model around <paramref name="graph"/>: the standard operator set <paramref name="opset"/>, the metadata
+    /// entries, and the same entries as its doc string.
+    /// </summary>
+    public static OnnxModel Model(OnnxGraph graph, ModelManifest manifest, IReadOnlyList<KeyValuePair<string, string>> entries, long irVersion, long opset) => new()
+    {
+        IrVersion = irVersion,
+        Opsets = [(string.Empty, opset)],
+        Graph = graph,
+        Metadata = entries,
+        DocString = DocString(manifest, entries),
+    };
+
     /// <summary>The model's doc string: every metadata entry as a Markdown list under a title.</summary>
     public static string DocString(ModelManifest manifest, IReadOnlyList<KeyValuePair<string, string>> entries) =>
         $"# FaceMask {manifest.Arch} face-mask type classifier\n\n" +

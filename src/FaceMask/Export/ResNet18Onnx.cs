@@ -65,14 +65,7 @@ internal static class ResNet18Onnx
             ("backbone", $"{ResNet18Backbone.Name}: {ResNet18Backbone.PreprocessFile} and {ResNet18Backbone.NetworkFile} from {ResNet18Backbone.Source}, copied into this graph"),
             ("test_time_augmentation", "probabilities are the mean of the image's and its left-right mirror's, as facemask predict does"));
         graph.DocString = $"{manifest.Arch}: mirror, backbone (preprocess + ResNet18 global pooling) on image and mirror, {head.Kind} head, softmax, mean over the two views";
-        return new OnnxModel
-        {
-            IrVersion = Math.Max(IrVersion, Math.Max(preprocess.IrVersion, network.IrVersion)),
-            Opsets = [(string.Empty, opset)],
-            Graph = graph,
-            Metadata = metadata,
-            DocString = OnnxMetadata.DocString(manifest, metadata),
-        };
+        return OnnxMetadata.Model(graph, manifest, metadata, Math.Max(IrVersion, Math.Max(preprocess.IrVersion, network.IrVersion)), opset);
     }
 
     private static long Opset(OnnxModelFile preprocess, OnnxModelFile network)

@@ -41,13 +41,6 @@ internal static class SeedCnnOnnx
 
         var metadata = OnnxMetadata.Entries(manifest, OnnxMetadata.Describe(manifest.Normalization) + ", applied by the graph");
         graph.DocString = $"{manifest.Arch}: pixel normalisation, the seed CNN's layers (dropout is the identity at inference), softmax";
-        return new OnnxModel
-        {
-            IrVersion = IrVersion,
-            Opsets = [(string.Empty, Opset)],
-            Graph = graph,
-            Metadata = metadata,
-            DocString = OnnxMetadata.DocString(manifest, metadata),
-        };
+        return OnnxMetadata.Model(graph, manifest, metadata, IrVersion, Opset);
     }
 }

@@ -106,7 +106,8 @@ internal static class TorchLayerEmitter
             OnnxAttribute.Ints("pads", padding[0], padding[1], padding[0], padding[1]));
     }
 
-    private static string Parameter(OnnxGraph graph, string name, Tensor? tensor)
+    /// <summary>Adds <paramref name="tensor"/> as a float initializer named <paramref name="name"/> and returns the name.</summary>
+    public static string Parameter(OnnxGraph graph, string name, Tensor? tensor)
     {
         if (tensor is null)
         {

@@ -30,4 +30,25 @@ public sealed record ComparedRun
     /// empty for the first run.
     /// </summary>
     public string Method { get; init; } = string.Empty;
+
+    /// <summary>The architecture that was trained or evaluated, when recorded.</summary>
+    public string? Arch { get; init; }
+
+    /// <summary>How the run evaluated its model (<see cref="RunProtocol.Describe"/>), when it has report.json.</summary>
+    public string? Protocol { get; init; }
+
+    /// <summary>Mean accuracy over the folds (k-fold runs).</summary>
+    public double? FoldAccuracy { get; init; }
+
+    /// <summary>Standard deviation of the fold accuracies (k-fold runs).</summary>
+    public double? FoldAccuracySd { get; init; }
+
+    /// <summary>Mean macro-F1 over the folds (k-fold runs).</summary>
+    public double? FoldMacroF1 { get; init; }
+
+    /// <summary>Per-class precision, recall and F1 of the run's test figures (pooled out-of-fold for k-fold).</summary>
+    public IReadOnlyList<Evaluation.ClassMetrics> PerClass { get; init; } = [];
+
+    /// <summary>Wall time of the run in seconds, when recorded.</summary>
+    public double? WallSeconds { get; init; }
 }

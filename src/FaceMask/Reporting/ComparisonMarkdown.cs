@@ -22,6 +22,7 @@ public static class ComparisonMarkdown
             sb.Append(Inv, $"| {Letter(i)} | `{r.Name}` | {r.Verb} | {r.Images} | {r.BalancedBy ?? "–"} | {(i == 0 ? "baseline" : r.Method)} |\n");
         }
 
+        AppendAtAGlance(sb, report);
         sb.Append(Inv, $"\nIntervals: {report.Confidence * 100:0.#}%, {report.Bootstrap} bootstrap replicates, seed {report.Seed}. A change whose interval includes 0 is not larger than the noise.\n\n");
         sb.Append("## Overall\n\n| Metric |");
         for (int i = 0; i < runs.Count; i++)
@@ -124,6 +125,38 @@ public static class ComparisonMarkdown
 
         return sb.ToString();
     }
+
+    // One row per run: architecture, protocol, pooled and per-fold accuracy, macro-F1, F1 of every class, wall time.
+    private static void AppendAtAGlance(StringBuilder sb, ComparisonReport report)
+    {
+        var runs = report.Runs;
+        var accuracies = report.Metrics.FirstOrDefault(m => m.Metric == "accuracy")?.Values;
+        var macroF1s = report.Metrics.FirstOrDefault(m => m.Metric == "macro_f1")?.Values;
+        var labels = runs.SelectMany(r => r.PerClass.Select(c => c.Label)).Distinct(StringComparer.Ordinal).ToList();
+        sb.Append("\n## Runs at a glance\n\n| | arch | protocol | accuracy | fold accuracy (mean ± sd) | macro-F1 |");
+        foreach (string label in labels)
+        {
+            sb.Append(" F1 ").Append(label).Append(" |");
+        }
+
+        sb.Append(" wall time |\n|---|---|---|").Append(string.Concat(Enumerable.Repeat("---:|", 4 + labels.Count))).Append('\n');
+        for (int i = 0; i < runs.Count; i++)
+        {
+            var r = runs[i];
+            sb.Append(Inv, $"| {Letter(i)} | {r.Arch ?? "–"} | {r.Protocol ?? r.Verb ?? "–"} | {Percent(accuracies?[i])} | ");
+            sb.Append(r.FoldAccuracy is { } mean ? string.Create(Inv, $"{mean * 100:0.00} ± {(r.FoldAccuracySd ?? 0) * 100:0.00}") : "–").Append(" | ");
+            sb.Append(macroF1s?[i] is { } f ? f.ToString("0.000", Inv) : "–").Append(" |");
+            foreach (string label in labels)
+            {
+                var c = r.PerClass.FirstOrDefault(p => p.Label == label);
+                sb.Append(' ').Append(c is null ? "–" : c.F1.ToString("0.000", Inv)).Append(" |");
+            }
+
+            sb.Append(' ').Append(r.WallSeconds is { } w ? string.Create(Inv, $"{w:0} s") : "–").Append(" |\n");
+        }
+    }
+
+    private static string Percent(double? value) => value is { } v ? (v * 100).ToString("0.00", Inv) + "%" : "–";
 
     private static string Change(BiasDifference? d)
     {

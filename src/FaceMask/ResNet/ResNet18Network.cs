@@ -43,6 +43,15 @@ public sealed class ResNet18Network : Module<Tensor, Tensor>
         trainedStages = Stages;
     }
 
+    /// <summary>Side of the stem's max pool window (stride <see cref="StemPoolStride"/>, padding <see cref="StemPoolPadding"/>).</summary>
+    internal const int StemPoolKernel = 3;
+
+    /// <summary>Stride of the stem's max pool.</summary>
+    internal const int StemPoolStride = 2;
+
+    /// <summary>Padding of the stem's max pool.</summary>
+    internal const int StemPoolPadding = 1;
+
     /// <summary>Images per forward pass in eval mode (larger batches are split).</summary>
     public const int EvalChunk = 32;
 
@@ -57,6 +66,18 @@ public sealed class ResNet18Network : Module<Tensor, Tensor>
 
     /// <summary>The input side the mean image was prepared for.</summary>
     public long InputSize => mean.shape[2];
+
+    /// <summary>The preprocessing mean image, 1×3×S×S in BGR order (subtracted after RGB → BGR).</summary>
+    internal Tensor MeanImage => mean;
+
+    /// <summary>The first convolution + batch norm (then ReLU and a 3×3 stride-2 max pool with padding 1).</summary>
+    internal ConvBatchNorm Stem => stem;
+
+    /// <summary>The residual blocks in order.</summary>
+    internal IReadOnlyList<ResNetBlock> Blocks => [.. blocks];
+
+    /// <summary>The linear classifier on the pooled features.</summary>
+    internal Linear Classifier => classifier;
 
     /// <summary>
     /// Sets how many trailing stages train (<see cref="ResNetTuning.TrainedStages"/>; <see cref="Stages"/> trains the stem
@@ -112,7 +133,7 @@ public sealed class ResNet18Network : Module<Tensor, Tensor>
             x = Preprocess(input);
             x = Replace(x, stem.forward(x));
             x = functional.relu(x, inplace: true);
-            x = Replace(x, functional.max_pool2d(x, 3, 2, 1));
+            x = Replace(x, functional.max_pool2d(x, StemPoolKernel, StemPoolStride, StemPoolPadding));
             for (int i = 0; i < blocks.Count && !Trains(i); i++)
             {
                 blocks[i].eval();
@@ -125,7 +146,8 @@ public sealed class ResNet18Network : Module<Tensor, Tensor>
 
     /// <inheritdoc/>
     /// <remarks>In eval mode large batches run in chunks of <see cref="EvalChunk"/> images: the stem's 7×7 convolution alone
-    /// needs about 7 MB of workspace per 224 px image.</remarks>
+    /// needs about 7 MB of workspace per 224 px image. No test-time mirror averaging: on the first two 10-fold folds it
+    /// changed accuracy by −0.24 and −0.12 points (noise) and doubled the cost of every evaluation.</remarks>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();

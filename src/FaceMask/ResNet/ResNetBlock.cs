@@ -20,6 +20,15 @@ public sealed class ResNetBlock : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>The first convolution + batch norm (followed by ReLU).</summary>
+    internal ConvBatchNorm First => first;
+
+    /// <summary>The second convolution + batch norm (added to the shortcut, then ReLU).</summary>
+    internal ConvBatchNorm Second => second;
+
+    /// <summary>The projection shortcut, or null for the identity.</summary>
+    internal ConvBatchNorm? Shortcut => shortcut;
+
     /// <summary>Output channels.</summary>
     public long Channels => second.Conv.weight!.shape[0];
 

@@ -77,8 +77,18 @@ public sealed class BiasCliTests : IDisposable
         Assert.Equal("gender", c.GetProperty("runs")[1].GetProperty("balanced_by").GetString());
         Assert.True(c.GetProperty("groups").GetArrayLength() > 0);
         Assert.True(c.GetProperty("gaps").GetArrayLength() > 0);
+        var baseline = c.GetProperty("runs")[0];
+        Assert.Equal("seed5", baseline.GetProperty("arch").GetString());
+        Assert.Equal("stratified 2-fold cross-validation", baseline.GetProperty("protocol").GetString());
+        Assert.InRange(baseline.GetProperty("fold_accuracy").GetDouble(), 0, 1);
+        Assert.True(baseline.GetProperty("fold_accuracy_sd").GetDouble() >= 0);
+        Assert.Equal(3, baseline.GetProperty("per_class").GetArrayLength());
+        Assert.True(baseline.GetProperty("wall_seconds").GetDouble() > 0);
         string md = File.ReadAllText(Path.Combine(compare, "compare.md"));
         Assert.Contains("| Accuracy |", md, StringComparison.Ordinal);
+        Assert.Contains("## Runs at a glance", md, StringComparison.Ordinal);
+        Assert.Contains("| A | seed5 | stratified 2-fold cross-validation |", md, StringComparison.Ordinal);
+        Assert.Contains("F1 class0 |", md, StringComparison.Ordinal);
         Assert.Contains("A (old)", md, StringComparison.Ordinal);
 
         // The same analysis from the run folder's predictions.csv gives the same per-group figures.

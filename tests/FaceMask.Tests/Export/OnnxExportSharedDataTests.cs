@@ -1,5 +1,6 @@
 using FaceMask.Data;
 using FaceMask.Export;
+using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.Protocols;
 using FaceMask.Tests.ResNet;
@@ -37,6 +38,28 @@ public sealed class OnnxExportSharedDataTests(ITestOutputHelper output) : IDispo
 
         float worst = OnnxParity.AssertMatches(result.Model!, exported.Path, files);
         output.WriteLine($"resnet18: largest |p_torch - p_onnx| over {files.Count} real images = {worst:E2}");
+    }
+
+    [SharedDataFact]
+    public void FineTunedResNet18OnAHundredRealImages()
+    {
+        // The imported ImageNet network at 224 px with a fresh classifier: real batch norm statistics and real pixels.
+        var files = LinkSubset(perClass: 20);
+        var manifest = new ModelManifest
+        {
+            Arch = ModelArchitectures.ResNet18FineTuned,
+            Classes = Directory.GetDirectories(temp["small"]).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal).ToList(),
+            InputSize = ResNet18Backbone.InputSize,
+            Resize = "center-crop",
+            Tune = FaceMask.ResNet.ResNetTuning.Layer4,
+            Backbone = ResNet18Backbone.Locate().Describe(),
+            Normalization = Normalization.Identity,
+        };
+        using var model = new TrainedModel(ModelArchitectures.Create(manifest.Arch, manifest.Classes.Count, manifest.InputSize), manifest);
+        var exported = OnnxExporter.Export(model, temp["resnet18-ft.onnx"]);
+
+        float worst = OnnxParity.AssertMatches(model, exported.Path, files);
+        output.WriteLine($"resnet18-ft: largest |p_torch - p_onnx| over {files.Count} real images = {worst:E2}");
     }
 
     private void SeedCnnOnTwoHundredRealImages(string arch)

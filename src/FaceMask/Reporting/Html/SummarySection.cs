@@ -76,20 +76,8 @@ internal static class SummarySection
 
     private static string Protocol(ReportContext ctx)
     {
-        var r = ctx.Report!;
-        if (r.Folds is { Count: > 0 } folds)
-        {
-            string groups = r.Settings.TryGetValue("groups", out string? g) && g.Length > 0 ? $", grouped by {g}" : string.Empty;
-            return $"stratified {folds.Count}-fold cross-validation{groups}; test figures pool the out-of-fold predictions";
-        }
-
-        if (r.Train is not null)
-        {
-            string split = r.Settings.TryGetValue("test_split", out string? s) ? $" (test share {s})" : string.Empty;
-            return $"stratified hold-out split{split}";
-        }
-
-        return $"{r.Verb}: a saved model on a labelled folder";
+        string protocol = RunProtocol.Describe(ctx.Report!);
+        return ctx.Report!.Folds is { Count: > 0 } ? protocol + "; test figures pool the out-of-fold predictions" : protocol;
     }
 
     private static void Figure(StringBuilder sb, string value, string label) =>

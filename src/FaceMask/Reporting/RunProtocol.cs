@@ -1,0 +1,33 @@
+namespace FaceMask.Reporting;
+
+/// <summary>How a run evaluated its model, in words, from its report: k-fold (plain, grouped or one group held out per fold), hold-out split or evaluation.</summary>
+public static class RunProtocol
+{
+    /// <summary>A short phrase, e.g. "stratified 10-fold cross-validation, grouped by image_info.csv:group".</summary>
+    public static string Describe(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Folds is { Count: > 0 } folds)
+        {
+            string? groups = Setting(report, "groups");
+            if (Setting(report, "leave_one_group_out") is not null)
+            {
+                return $"{folds.Count} folds, each holding out one group of {groups ?? "the groups"}";
+            }
+
+            string grouped = groups is null ? string.Empty : $", grouped by {groups}";
+            return $"stratified {folds.Count}-fold cross-validation{grouped}";
+        }
+
+        if (report.Train is not null)
+        {
+            string split = Setting(report, "test_split") is { } s ? $" (test share {s})" : string.Empty;
+            return $"stratified hold-out split{split}";
+        }
+
+        return $"{report.Verb}: a saved model on a labelled folder";
+    }
+
+    private static string? Setting(RunReport report, string key) =>
+        report.Settings.TryGetValue(key, out string? value) && value.Length > 0 ? value : null;
+}
