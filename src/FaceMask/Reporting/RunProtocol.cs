@@ -9,14 +9,16 @@ public static class RunProtocol
         ArgumentNullException.ThrowIfNull(report);
         if (report.Folds is { Count: > 0 } folds)
         {
+            string planned = Setting(report, "folds") ?? folds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string stopped = report.Cancelled ? $" (stopped after {folds.Count} folds)" : string.Empty;
             string? groups = Setting(report, "groups");
             if (Setting(report, "leave_one_group_out") is not null)
             {
-                return $"{folds.Count} folds, each holding out one group of {groups ?? "the groups"}";
+                return $"{planned} folds, each holding out one group of {groups ?? "the groups"}{stopped}";
             }
 
             string grouped = groups is null ? string.Empty : $", grouped by {groups}";
-            return $"stratified {folds.Count}-fold cross-validation{grouped}";
+            return $"stratified {planned}-fold cross-validation{grouped}{stopped}";
         }
 
         if (report.Train is not null)

@@ -29,6 +29,13 @@ public sealed class RunProtocolTests
     }
 
     [Fact]
+    public void AStoppedRunSaysHowFarItGot()
+    {
+        Assert.Equal("stratified 10-fold cross-validation (stopped after 3 folds)",
+            RunProtocol.Describe(Report(folds: 3, ("folds", "10")) with { Cancelled = true }));
+    }
+
+    [Fact]
     public void HoldOutAndEvaluationAreTold()
     {
         Assert.Equal("stratified hold-out split (test share 0.1)", RunProtocol.Describe(Report(folds: 0, ("test_split", "0.1")) with { Train = Section }));
