@@ -115,13 +115,13 @@ internal sealed class OnnxModelFile
                     break;
                 case InitializerField:
                     ByteString tensor = input.ReadBytes();
-                    Initializers.Add((ReadName(tensor, OnnxTensor.NameField), tensor));
+                    Initializers.Add((ProtoMessage.ReadString(tensor, OnnxTensor.NameField), tensor));
                     break;
                 case InputField:
-                    Inputs.Add(ReadName(input.ReadBytes(), ValueNameField));
+                    Inputs.Add(ProtoMessage.ReadString(input.ReadBytes(), ValueNameField));
                     break;
                 case OutputField:
-                    Outputs.Add(ReadName(input.ReadBytes(), ValueNameField));
+                    Outputs.Add(ProtoMessage.ReadString(input.ReadBytes(), ValueNameField));
                     break;
                 case SparseInitializerField:
                     throw new FaceMaskException($"{Path}: sparse initializers are not supported by the ONNX export");
@@ -155,22 +155,5 @@ internal sealed class OnnxModelFile
         }
 
         return (domain, version);
-    }
-
-    private static string ReadName(ByteString encoded, int nameField)
-    {
-        var input = encoded.CreateCodedInput();
-        uint tag;
-        while ((tag = input.ReadTag()) != 0)
-        {
-            if (WireFormat.GetTagFieldNumber(tag) == nameField)
-            {
-                return input.ReadString();
-            }
-
-            input.SkipLastField();
-        }
-
-        return string.Empty;
     }
 }

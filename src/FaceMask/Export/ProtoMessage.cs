@@ -87,6 +87,24 @@ internal sealed class ProtoMessage
         return this;
     }
 
+    /// <summary>The first string field <paramref name="field"/> of an encoded message (e.g. a name), or "" when it has none.</summary>
+    public static string ReadString(ByteString encoded, int field)
+    {
+        var input = encoded.CreateCodedInput();
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            if (WireFormat.GetTagFieldNumber(tag) == field)
+            {
+                return input.ReadString();
+            }
+
+            input.SkipLastField();
+        }
+
+        return string.Empty;
+    }
+
     /// <summary>
     /// Copies an encoded message, passing the string fields named in <paramref name="rewriters"/> (by field number)
     /// through their function; every other field is copied byte for byte.

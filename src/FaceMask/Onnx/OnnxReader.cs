@@ -85,8 +85,8 @@ public static class OnnxReader
                     }
 
                     break;
-                case GraphInput: inputs.Add(ParseValueInfoName(g.ReadBytes())); break;
-                case GraphOutput: outputs.Add(ParseValueInfoName(g.ReadBytes())); break;
+                case GraphInput: inputs.Add(Export.ProtoMessage.ReadString(g.ReadBytes(), ValueInfoName)); break;
+                case GraphOutput: outputs.Add(Export.ProtoMessage.ReadString(g.ReadBytes(), ValueInfoName)); break;
                 default: g.SkipLastField(); break;
             }
         }
@@ -190,23 +190,6 @@ public static class OnnxReader
         }
 
         return new OnnxTensor(name, dims.ToArray(), values);
-    }
-
-    private static string ParseValueInfoName(ByteString bytes)
-    {
-        var s = new CodedInputStream(bytes.ToByteArray());
-        uint tag;
-        while ((tag = s.ReadTag()) != 0)
-        {
-            if (WireFormat.GetTagFieldNumber(tag) == ValueInfoName)
-            {
-                return s.ReadString();
-            }
-
-            s.SkipLastField();
-        }
-
-        return string.Empty;
     }
 
     private static List<long> PackedInt64(ByteString bytes)
