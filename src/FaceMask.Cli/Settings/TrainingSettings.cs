@@ -35,6 +35,18 @@ internal class TrainingSettings : DataSettings
     [Description("Adam learning rate (default 0.001; 0.0001 for resnet18-ft).")]
     public double? LearningRate { get; init; }
 
+    [CommandOption("--lr-schedule <NAME>")]
+    [Description("constant (default) or cosine (the learning rate falls to zero along a half cosine over the run, batch by batch).")]
+    public string? Schedule { get; init; }
+
+    [CommandOption("--label-smoothing <S>")]
+    [Description("Share of each target spread evenly over all classes, 0 (default) to below 1; softens the loss on labels that may be wrong.")]
+    public double LabelSmoothing { get; init; }
+
+    [CommandOption("--classifier-lr-factor <F>")]
+    [Description("resnet18-ft: the new classifier's learning rate as a multiple of --lr (default 1).")]
+    public double? ClassifierRateFactor { get; init; }
+
     [CommandOption("--seed <N>")]
     [Description("Seed for splits, weights, shuffling and augmentation (default 0).")]
     public int Seed { get; init; }
@@ -107,11 +119,19 @@ internal class TrainingSettings : DataSettings
             normalization.Validate();
         }
 
+        if (ClassifierRateFactor is not null && defaults.TunedBackbone is null)
+        {
+            throw new FaceMaskException($"--classifier-lr-factor: only resnet18-ft has a pretrained backbone and a new classifier; {arch} trains every layer from scratch or has no backbone to tune");
+        }
+
         var training = new TrainingOptions
         {
             Epochs = Epochs ?? defaults.Epochs,
             BatchSize = Batch ?? defaults.BatchSize,
             LearningRate = LearningRate ?? defaults.LearningRate,
+            Schedule = Schedule ?? LearningRateSchedule.Constant,
+            LabelSmoothing = LabelSmoothing,
+            NewLayersRateFactor = ClassifierRateFactor ?? 1,
             Seed = Seed,
             Threads = Threads ?? defaults.Threads,
             Augment = Augment || defaults.Augment,
@@ -146,6 +166,21 @@ internal class TrainingSettings : DataSettings
             ["threads"] = options.Training.Threads.ToString(CultureInfo.InvariantCulture),
             ["augment"] = options.Training.Augment ? "true" : "false",
         };
+        if (options.Training.Schedule != LearningRateSchedule.Constant)
+        {
+            record["lr_schedule"] = options.Training.Schedule;
+        }
+
+        if (options.Training.NewLayersRateFactor != 1)
+        {
+            record["classifier_lr_factor"] = options.Training.NewLayersRateFactor.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (options.Training.LabelSmoothing > 0)
+        {
+            record["label_smoothing"] = options.Training.LabelSmoothing.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (options.Head is not null)
         {
             record["head"] = options.Head;

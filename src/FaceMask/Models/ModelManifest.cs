@@ -5,6 +5,12 @@ namespace FaceMask.Models;
 /// <summary>The <c>model.json</c> manifest that makes a model folder self-describing.</summary>
 public sealed record ModelManifest
 {
+    /// <summary>Weights stored as 32-bit floats.</summary>
+    public const string Float32 = "float32";
+
+    /// <summary>Weights stored as 16-bit floats.</summary>
+    public const string Float16 = "float16";
+
     /// <summary>The manifest format tag written by this version.</summary>
     public const string CurrentFormat = "facemask-model/1";
 
@@ -82,6 +88,13 @@ public sealed record ModelManifest
     /// <summary>Weights file name inside the folder.</summary>
     [JsonPropertyName("weights_file")]
     public string WeightsFile { get; init; } = "weights.bin";
+
+    /// <summary>
+    /// How the weights are stored: <see cref="Float32"/> (what training produces) or <see cref="Float16"/> (half the
+    /// size; written by <c>facemask export --half</c>, widened to float32 when loaded).
+    /// </summary>
+    [JsonPropertyName("weights_dtype")]
+    public string WeightsDtype { get; init; } = Float32;
 
     /// <summary>SHA-256 of the weights file; a mismatch means the file was truncated or changed.</summary>
     [JsonPropertyName("weights_sha256")]

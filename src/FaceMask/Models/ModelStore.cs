@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using FaceMask.Features;
 using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace FaceMask.Models;
 
@@ -45,6 +47,8 @@ public static class ModelStore
     /// <summary>
     /// Writes the model into <paramref name="directory"/> atomically: everything goes to a temporary sibling folder
     /// that is renamed into place. An existing folder is replaced only when <paramref name="overwrite"/> is set.
+    /// Weights are stored as the manifest's <see cref="ModelManifest.WeightsDtype"/> says; for float16 the network in
+    /// memory is rounded the same way, so it predicts exactly what the loaded model will.
     /// </summary>
     public static ModelManifest Save(TrainedModel model, string directory, bool overwrite = false)
     {
@@ -61,7 +65,7 @@ public static class ModelStore
         try
         {
             string weights = Path.Combine(temp, model.Manifest.WeightsFile);
-            model.Network.save(weights);
+            WriteWeights(model.Network, weights, model.Manifest.WeightsDtype);
             var manifest = model.Manifest with { WeightsSha256 = Sha256(weights) };
             File.WriteAllText(Path.Combine(temp, ManifestFile), JsonSerializer.Serialize(manifest, JsonOptions));
             foreach (var extra in Directory.Exists(target) ? Directory.GetFiles(target) : [])
@@ -134,6 +138,11 @@ public static class ModelStore
             throw new FaceMaskException($"{path}: model format '{manifest.Format}' is not supported (expected '{ModelManifest.CurrentFormat}')");
         }
 
+        if (manifest.WeightsDtype is not (ModelManifest.Float32 or ModelManifest.Float16))
+        {
+            throw new FaceMaskException($"{path}: weights_dtype '{manifest.WeightsDtype}' is not supported (expected {ModelManifest.Float32} or {ModelManifest.Float16})");
+        }
+
         if (!ModelArchitectures.Names.Contains(manifest.Arch))
         {
             throw new FaceMaskException($"{path}: unknown architecture '{manifest.Arch}'; known: {string.Join(", ", ModelArchitectures.Names)}");
@@ -179,7 +188,14 @@ public static class ModelStore
         var network = ModelArchitectures.Create(manifest.Arch, manifest.Classes.Count, manifest.InputSize, manifest.Head, manifest.Tune);
         try
         {
-            network.load(weights);
+            if (manifest.WeightsDtype == ModelManifest.Float16)
+            {
+                HalfPrecisionWeights.Read(network, weights);
+            }
+            else
+            {
+                network.load(weights);
+            }
         }
         catch (Exception ex) when (ex is not FaceMaskException)
         {
@@ -200,6 +216,17 @@ public static class ModelStore
         ["libtorch"] = torch.__version__,
         ["dotnet"] = Environment.Version.ToString(),
     };
+
+    private static void WriteWeights(Module<Tensor, Tensor> network, string path, string dtype)
+    {
+        if (dtype != ModelManifest.Float16)
+        {
+            network.save(path);
+            return;
+        }
+
+        HalfPrecisionWeights.Write(network, path);
+    }
 
     private static string Sha256(string path)
     {

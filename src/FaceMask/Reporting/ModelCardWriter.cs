@@ -92,7 +92,7 @@ public static class ModelCardWriter
         {
             sb.Append(Inv, $"- Input: {m.InputSize}×{m.InputSize} px RGB, resized by `{m.Resize}`, normalised with mean ({Join(m.Normalization.Mean)}) and sd ({Join(m.Normalization.Std)})\n");
             sb.Append(Inv, $"- Training: {m.Epochs} epoch(s), seed {m.Seed}");
-            foreach (string key in new[] { "batch", "lr", "augment", "tune" })
+            foreach (string key in new[] { "batch", "lr", "lr_schedule", "classifier_lr_factor", "label_smoothing", "augment", "tune" })
             {
                 if (Setting(report, key) is { } v)
                 {
@@ -296,7 +296,7 @@ public static class ModelCardWriter
         Models.ModelArchitectures.Seed5 => "a small CNN: five 3×3 convolutions with BatchNorm and ReLU, two 2×2 max-pools, dropout 0.02, one fully-connected layer",
         Models.ModelArchitectures.Seed4 => "a small CNN: four 3×3 convolutions with BatchNorm and ReLU, two 2×2 max-pools, dropout 0.02, one fully-connected layer",
         Models.ModelArchitectures.ResNet18 => "a trained head on the 512 features of a frozen, ImageNet-trained ResNet18 (ONNX Runtime; image and mirror)",
-        Models.ModelArchitectures.ResNet18FineTuned => "an ImageNet-trained ResNet18 rebuilt from the ONNX backbone, with a linear classifier, fine-tuned on augmented pixels (trained part: `tune`)",
+        Models.ModelArchitectures.ResNet18FineTuned => "an ImageNet-trained ResNet18 rebuilt from the ONNX backbone, with a linear classifier, fine-tuned on augmented pixels (the part named by `tune` below trains; the rest keeps its ImageNet weights)",
         _ => "see the FaceMask documentation",
     };
 

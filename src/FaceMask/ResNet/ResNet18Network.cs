@@ -1,3 +1,4 @@
+using FaceMask.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -10,7 +11,7 @@ namespace FaceMask.ResNet;
 /// 0–255 (uint8); the network does the backbone's own preprocessing (scale to 0–255, RGB → BGR, subtract the stored
 /// mean image, resized to S when S is not 224), so it takes the same pixels as the other models.
 /// </summary>
-public sealed class ResNet18Network : Module<Tensor, Tensor>
+public sealed class ResNet18Network : Module<Tensor, Tensor>, IPretrainedNetwork
 {
     private readonly Tensor mean;
     private readonly ConvBatchNorm stem;
@@ -78,6 +79,9 @@ public sealed class ResNet18Network : Module<Tensor, Tensor>
 
     /// <summary>The linear classifier on the pooled features.</summary>
     internal Linear Classifier => classifier;
+
+    /// <summary>The new classifier's weight and bias (everything else comes from the ImageNet backbone).</summary>
+    public IEnumerable<Parameter> NewParameters() => classifier.parameters();
 
     /// <summary>
     /// Sets how many trailing stages train (<see cref="ResNetTuning.TrainedStages"/>; <see cref="Stages"/> trains the stem

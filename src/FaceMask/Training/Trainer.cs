@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FaceMask.Models;
 using FaceMask.Runtime;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 using F = TorchSharp.torch.nn.functional;
@@ -9,7 +10,7 @@ using F = TorchSharp.torch.nn.functional;
 namespace FaceMask.Training;
 
 /// <summary>
-/// Trains a network with Adam and cross-entropy, reshuffling every epoch, and reports loss and accuracy after each.
+/// Trains a network with Adam and cross-entropy (optionally label-smoothed, with a learning-rate schedule), reshuffling every epoch, and reports loss and accuracy after each.
 /// Every step runs inside its own dispose scope. Cancellation stops after the current batch and restores the
 /// weights of the last complete epoch.
 /// </summary>
@@ -46,7 +47,8 @@ public sealed class Trainer
         int n = train.Count;
         int batches = (n + options.BatchSize - 1) / options.BatchSize;
         var order = Enumerable.Range(0, n).ToArray();
-        using var optimizer = optim.Adam(network.parameters(), lr: options.LearningRate);
+        (var groups, double[] factors) = ParameterGroups(network);
+        using var optimizer = optim.Adam(groups, lr: options.LearningRate);
         using var augmenter = options.Augment ? new BatchAugmenter(normalization, options.Seed) : null;
         using var weights = options.SampleWeights is { } sw ? tensor(sw) : null;
         Dictionary<string, Tensor>? snapshot = null;
@@ -85,17 +87,24 @@ public sealed class Trainer
                             x = augmenter.Apply(x);
                         }
 
+                        double rate = LearningRateSchedule.At(options.Schedule, options.LearningRate, ((epoch - 1) * batches) + b, options.Epochs * batches);
+                        int g = 0;
+                        foreach (var group in optimizer.ParamGroups)
+                        {
+                            group.LearningRate = rate * factors[g++];
+                        }
+
                         optimizer.zero_grad();
                         var logits = network.forward(x);
                         Tensor loss;
                         if (weights is not null)
                         {
                             var wb = weights.index_select(0, idx);
-                            loss = (F.cross_entropy(logits, y, reduction: Reduction.None) * wb).sum() / wb.sum();
+                            loss = (F.cross_entropy(logits, y, reduction: Reduction.None, label_smoothing: options.LabelSmoothing) * wb).sum() / wb.sum();
                         }
                         else
                         {
-                            loss = F.cross_entropy(logits, y);
+                            loss = F.cross_entropy(logits, y, label_smoothing: options.LabelSmoothing);
                         }
 
                         loss.backward();
@@ -154,6 +163,28 @@ public sealed class Trainer
         }
 
         return (lossSum / set.Count, (double)correct / set.Count);
+    }
+
+    private (List<Adam.ParamGroup> Groups, double[] Factors) ParameterGroups(Module<Tensor, Tensor> network)
+    {
+        if (options.NewLayersRateFactor == 1)
+        {
+            return ([new Adam.ParamGroup(network.parameters(), new Adam.Options { LearningRate = options.LearningRate })], [1]);
+        }
+
+        if (network is not IPretrainedNetwork pretrained)
+        {
+            throw new FaceMaskException($"--classifier-lr-factor: the {network.GetName()} network has no pretrained layers to tell from new ones");
+        }
+
+        var fresh = pretrained.NewParameters().ToHashSet(ReferenceEqualityComparer.Instance);
+        var old = network.parameters().Where(p => !fresh.Contains(p)).ToArray();
+        return (
+            [
+                new Adam.ParamGroup(old, new Adam.Options { LearningRate = options.LearningRate }),
+                new Adam.ParamGroup(fresh.Cast<Parameter>(), new Adam.Options { LearningRate = options.LearningRate * options.NewLayersRateFactor }),
+            ],
+            [1, options.NewLayersRateFactor]);
     }
 
     private static Dictionary<string, Tensor> Snapshot(Module<Tensor, Tensor> network)

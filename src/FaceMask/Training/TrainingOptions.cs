@@ -21,6 +21,21 @@ public sealed record TrainingOptions
     /// <summary>Random flip, resized crop, brightness and saturation jitter on each training batch.</summary>
     public bool Augment { get; init; }
 
+    /// <summary>
+    /// Label smoothing of the cross-entropy (0 = none): the target puts this share of its weight evenly on all classes,
+    /// which keeps the network from becoming certain of labels that may be wrong.
+    /// </summary>
+    public double LabelSmoothing { get; init; }
+
+    /// <summary>How the learning rate changes over the run (<see cref="Training.LearningRateSchedule"/>).</summary>
+    public string Schedule { get; init; } = LearningRateSchedule.Constant;
+
+    /// <summary>
+    /// Learning rate of a pretrained network's new layers (its classifier) as a multiple of <see cref="LearningRate"/>;
+    /// 1 trains every layer at the same rate. Only for networks that are <see cref="IPretrainedNetwork"/>s.
+    /// </summary>
+    public double NewLayersRateFactor { get; init; } = 1;
+
     /// <summary>Optional per-sample loss weights for the training set (same order as its rows), e.g. for group balancing.</summary>
     public float[]? SampleWeights { get; init; }
 
@@ -40,6 +55,21 @@ public sealed record TrainingOptions
         if (!(LearningRate > 0))
         {
             throw new FaceMaskException($"--lr must be positive (got {LearningRate})");
+        }
+
+        if (!(LabelSmoothing >= 0 && LabelSmoothing < 1))
+        {
+            throw new FaceMaskException($"--label-smoothing must be at least 0 and below 1 (got {LabelSmoothing})");
+        }
+
+        if (!LearningRateSchedule.Names.Contains(Schedule))
+        {
+            throw new FaceMaskException($"--lr-schedule {Schedule}: unknown schedule; known: {string.Join(", ", LearningRateSchedule.Names)}");
+        }
+
+        if (!(NewLayersRateFactor > 0))
+        {
+            throw new FaceMaskException($"--classifier-lr-factor must be positive (got {NewLayersRateFactor})");
         }
 
         if (Threads < 0)

@@ -19,6 +19,8 @@ public sealed class DefaultModelTests
         Assert.Equal(ModelStore.DefaultModelDirectory, directory);
         using var model = ModelStore.Load(directory); // also checks the weights' SHA-256 against model.json
         Assert.True(model.Manifest.Classes.Count >= 2);
+
+        // The repository tracks no file over 5 MB (a fine-tuned ResNet18 is 61 MB, 32 MB as float16).
         long bytes = Directory.EnumerateFiles(directory).Sum(f => new FileInfo(f).Length);
         Assert.InRange(bytes, 1, 5 * 1024 * 1024);
     }
@@ -31,6 +33,7 @@ public sealed class DefaultModelTests
 
         Assert.Contains("facemask train ", card, StringComparison.Ordinal);
         Assert.Contains($"--arch {manifest.Arch}", card, StringComparison.Ordinal);
+        Assert.Contains(manifest.WeightsSha256!, card, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -82,10 +82,18 @@ public sealed class FineTuneCliTests : IDisposable
         Assert.True(code == 0, output);
         Assert.True(File.Exists(Path.Combine(temp["run-compare"], "compare.json")), output);
 
-        (code, output) = CliRunner.Run("kfold", "--arch", "resnet18-ft", "--tune", "all", "--size", "64", "--data", data, "--folds", "2", "--epochs", "1", "--batch", "8", "--out", temp["run-kfold"], "--cache", cache);
+        (code, output) = CliRunner.Run("kfold", "--arch", "resnet18-ft", "--tune", "all", "--size", "64", "--data", data, "--folds", "2", "--epochs", "1", "--batch", "8", "--out", temp["run-kfold"], "--cache", cache,
+            "--lr-schedule", "cosine", "--classifier-lr-factor", "10", "--label-smoothing", "0.1");
         Assert.True(code == 0, output);
         Assert.Contains("Fold 2, Epoch 1/1", output, StringComparison.Ordinal);
         Assert.Equal(18 + 1, File.ReadAllLines(Path.Combine(temp["run-kfold"], "predictions.csv")).Length);
+        using (var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp["run-kfold"], "report.json"))))
+        {
+            var settings = report.RootElement.GetProperty("settings");
+            Assert.Equal("cosine", settings.GetProperty("lr_schedule").GetString());
+            Assert.Equal("10", settings.GetProperty("classifier_lr_factor").GetString());
+            Assert.Equal("0.1", settings.GetProperty("label_smoothing").GetString());
+        }
     }
 
     [Theory]
@@ -94,6 +102,9 @@ public sealed class FineTuneCliTests : IDisposable
     [InlineData("--arch resnet18-ft --head mlp", "--head mlp")]
     [InlineData("--arch resnet18-ft --tune layer2", "--tune layer2: unknown")]
     [InlineData("--arch seed5 --tune layer4", "--tune layer4: only resnet18-ft")]
+    [InlineData("--arch seed5 --classifier-lr-factor 10", "--classifier-lr-factor: only resnet18-ft")]
+    [InlineData("--arch resnet18-ft --lr-schedule steps", "--lr-schedule steps: unknown schedule")]
+    [InlineData("--arch resnet18-ft --label-smoothing 1", "--label-smoothing must be")]
     public void OptionsThatDoNotApplyAreRefused(string options, string message)
     {
         string[] args = ["kfold", "--data", data, "--folds", "2", "--epochs", "1", "--out", temp["run"], "--cache", temp["cache"], .. options.Split(' ')];

@@ -47,6 +47,26 @@ public sealed class FineTuneTests : IDisposable
     }
 
     [Fact]
+    public void TheClassifierLearnsAtItsOwnRate()
+    {
+        // Adam's first step moves every parameter with a gradient by about the learning rate (m / sqrt(v) = ±1), so
+        // one step shows each parameter group's rate: 1e-4 for layer4, 10 × 1e-4 for the new classifier.
+        const double Rate = 1e-4;
+        using var network = (ResNet18Network)ModelArchitectures.Create(ModelArchitectures.ResNet18FineTuned, 3, Size, tune: "layer4");
+        var before = network.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
+        (byte[] pixels, int[] labels) = SyntheticPixels.Make(classes: 3, perClass: 4, size: Size, seed: 3);
+        using var set = TensorSet.FromPixels(pixels, labels, Size, Enumerable.Range(0, labels.Length).ToArray(), Normalization.Identity);
+        var options = new TrainingOptions { Epochs = 1, BatchSize = labels.Length, Threads = 1, LearningRate = Rate, NewLayersRateFactor = 10 };
+        new Trainer(options, Normalization.Identity).Train(network, set);
+
+        var after = network.state_dict();
+        double Largest(string prefix) => before.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal) && p.Key.EndsWith("weight", StringComparison.Ordinal))
+            .Max(p => (after[p.Key] - p.Value).abs().max().item<float>());
+        Assert.InRange(Largest("classifier."), 9.5 * Rate, 10.05 * Rate);
+        Assert.InRange(Largest("blocks.8."), 0.95 * Rate, 1.005 * Rate);
+    }
+
+    [Fact]
     public void SavedModelPredictsTheSameAfterLoading()
     {
         using var network = ModelArchitectures.Create(ModelArchitectures.ResNet18FineTuned, 3, Size);
