@@ -121,7 +121,7 @@ internal class TrainingSettings : DataSettings
 
         if (ClassifierRateFactor is not null && defaults.TunedBackbone is null)
         {
-            throw new FaceMaskException($"--classifier-lr-factor: only resnet18-ft has a pretrained backbone and a new classifier; {arch} trains every layer from scratch or has no backbone to tune");
+            throw new FaceMaskException($"--classifier-lr-factor: only resnet18-ft fine-tunes a pretrained backbone under a new classifier; {arch} does not");
         }
 
         var training = new TrainingOptions
