@@ -4,7 +4,7 @@ namespace FaceMask.Export;
 
 /// <summary>
 /// Writes a copy of a model folder whose weights are stored as 16-bit floats: half the size on disk (a fine-tuned
-/// ResNet18 goes from 61 to 31 MB), loaded back as 32-bit floats, so it runs exactly like the original except for the
+/// ResNet18 goes from 61 to 32 MB), loaded back as 32-bit floats, so it runs exactly like the original except for the
 /// rounding of each weight to 11 significant bits. The copy's <c>model.json</c> says <c>"weights_dtype": "float16"</c>.
 /// </summary>
 public static class HalfPrecisionExporter

@@ -28,7 +28,7 @@ internal static class HalfPrecisionWeights
         foreach (var (name, tensor) in state)
         {
             writer.Write(name);
-            if (!tensor.is_floating_point() || tensor.abs().max().item<float>() > HalfMax)
+            if (!tensor.is_floating_point() || Peak(tensor) > HalfMax)
             {
                 tensor.Save(writer);
                 continue;
@@ -38,6 +38,13 @@ internal static class HalfPrecisionWeights
             half.Save(writer);
             tensor.copy_(half);
         }
+    }
+
+    private static float Peak(Tensor tensor)
+    {
+        using var magnitude = tensor.abs();
+        using var peak = magnitude.max();
+        return peak.item<float>();
     }
 
     /// <summary>Reads a file written by <see cref="Write"/> into <paramref name="network"/>'s tensors (widened to their own type).</summary>
