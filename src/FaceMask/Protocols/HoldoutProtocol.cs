@@ -57,7 +57,7 @@ public static class HoldoutProtocol
             var result = new Trainer(trainingOptions, normalization).Train(model.Network, trainSet, testSet, null, progress, cancellationToken);
 
             var trainRows = ModelRunner.Predict(model, data, train, null);
-            var testRows = test.Length > 0 ? ModelRunner.Predict(model, data, test, null) : trainRows;
+            var testRows = test.Length > 0 ? ModelRunner.Predict(model, data, test, null, result.ValidationProbabilities) : trainRows;
             var trainReport = ModelRunner.Report(trainRows, data.Classes);
             var testReport = ModelRunner.Report(testRows, data.Classes);
             var modelOptions = options with { Arch = arch, Head = model.Manifest.Head, Normalization = normalization };

@@ -73,7 +73,7 @@ public static class KFoldProtocol
                     }
                 }
 
-                var testRows = ModelRunner.Predict(last, data, test, f + 1);
+                var testRows = ModelRunner.Predict(last, data, test, f + 1, result.ValidationProbabilities);
                 oof.AddRange(testRows);
                 var testReport = ModelRunner.Report(testRows, data.Classes);
                 bool lastFold = f == testFolds.Length - 1 || cancelled;

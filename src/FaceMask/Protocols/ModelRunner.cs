@@ -57,7 +57,23 @@ internal static class ModelRunner
     public static List<PredictionRow> Predict(TrainedModel model, LoadedDataset data, int[] indices, int? fold)
     {
         using var set = Inputs(data, model.Manifest.Arch, indices, model.Manifest.Normalization);
-        float[][] probs = Predictor.Probabilities(model.Network, set.Images);
+        return Rows(data, indices, Predictor.Probabilities(model.Network, set.Images), fold);
+    }
+
+    /// <summary>
+    /// The rows <paramref name="indices"/> with probabilities already computed: the trainer's last validation pass, so
+    /// a held-out set is not predicted twice; without them (no epoch completed), predicts.
+    /// </summary>
+    public static List<PredictionRow> Predict(TrainedModel model, LoadedDataset data, int[] indices, int? fold, IReadOnlyList<float[]>? computed) =>
+        computed is null ? Predict(model, data, indices, fold) : Rows(data, indices, computed, fold);
+
+    private static List<PredictionRow> Rows(LoadedDataset data, int[] indices, IReadOnlyList<float[]> probs, int? fold)
+    {
+        if (probs.Count != indices.Length)
+        {
+            throw new ArgumentException($"{probs.Count} probability rows for {indices.Length} images", nameof(probs));
+        }
+
         var rows = new List<PredictionRow>(indices.Length);
         for (int i = 0; i < indices.Length; i++)
         {

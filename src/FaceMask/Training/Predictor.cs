@@ -6,8 +6,11 @@ namespace FaceMask.Training;
 /// <summary>Runs a network in eval mode and returns class probabilities.</summary>
 public static class Predictor
 {
+    /// <summary>Images per forward pass.</summary>
+    internal const int BatchSize = 256;
+
     /// <summary>Softmax probabilities for every image of <paramref name="images"/> (N×3×S×S, normalised), row per image.</summary>
-    public static float[][] Probabilities(Module<Tensor, Tensor> network, Tensor images, int batchSize = 256)
+    public static float[][] Probabilities(Module<Tensor, Tensor> network, Tensor images, int batchSize = BatchSize)
     {
         network.eval();
         long n = images.shape[0];
@@ -18,17 +21,23 @@ public static class Predictor
             {
                 using var scope = NewDisposeScope();
                 long count = Math.Min(batchSize, n - start);
-                var probs = network.forward(images.narrow(0, start, count)).softmax(1).contiguous();
-                float[] flat = probs.data<float>().ToArray();
-                int classes = (int)probs.shape[1];
-                for (int i = 0; i < count; i++)
-                {
-                    result[start + i] = flat.AsSpan(i * classes, classes).ToArray();
-                }
+                CopyRows(network.forward(images.narrow(0, start, count)).softmax(1), result, (int)start);
             }
         }
 
         return result;
+    }
+
+    /// <summary>Copies the rows of <paramref name="probabilities"/> (N×C) into <paramref name="result"/> from <paramref name="offset"/> (call inside a dispose scope).</summary>
+    internal static void CopyRows(Tensor probabilities, float[][] result, int offset)
+    {
+        var contiguous = probabilities.contiguous();
+        float[] flat = contiguous.data<float>().ToArray();
+        int classes = (int)contiguous.shape[1];
+        for (int i = 0; i < contiguous.shape[0]; i++)
+        {
+            result[offset + i] = flat.AsSpan(i * classes, classes).ToArray();
+        }
     }
 
     /// <summary>Index of the largest probability (first on ties).</summary>

@@ -52,6 +52,7 @@ public sealed class Trainer
         using var augmenter = options.Augment ? new BatchAugmenter(normalization, options.Seed) : null;
         using var weights = options.SampleWeights is { } sw ? tensor(sw) : null;
         Dictionary<string, Tensor>? snapshot = null;
+        float[][]? validationProbabilities = null; // the last complete epoch's, as is the snapshot
 
         try
         {
@@ -67,7 +68,7 @@ public sealed class Trainer
                     if (cancellationToken.IsCancellationRequested)
                     {
                         Restore(network, snapshot);
-                        return new TrainingResult(history, Cancelled: true);
+                        return new TrainingResult(history, Cancelled: true) { ValidationProbabilities = validationProbabilities };
                     }
 
                     int start = b * options.BatchSize;
@@ -119,7 +120,7 @@ public sealed class Trainer
                 double? valLoss = null, valAcc = null;
                 if (validation is not null)
                 {
-                    (double l, double a) = Evaluate(network, validation);
+                    (double l, double a, validationProbabilities) = Validate(network, validation);
                     (valLoss, valAcc) = (l, a);
                 }
 
@@ -139,30 +140,42 @@ public sealed class Trainer
         }
 
         network.eval();
-        return new TrainingResult(history, Cancelled: false);
+        return new TrainingResult(history, Cancelled: false) { ValidationProbabilities = validationProbabilities };
     }
 
     /// <summary>Mean cross-entropy and accuracy of <paramref name="network"/> on <paramref name="set"/> (eval mode).</summary>
-    public static (double Loss, double Accuracy) Evaluate(Module<Tensor, Tensor> network, TensorSet set, int batchSize = 256)
+    public static (double Loss, double Accuracy) Evaluate(Module<Tensor, Tensor> network, TensorSet set)
+    {
+        (double loss, double accuracy, _) = Validate(network, set);
+        return (loss, accuracy);
+    }
+
+    /// <summary>
+    /// Mean cross-entropy, accuracy and each image's softmax probabilities, in the batches <see cref="Predictor"/> uses,
+    /// so the probabilities are the ones it would compute.
+    /// </summary>
+    private static (double Loss, double Accuracy, float[][] Probabilities) Validate(Module<Tensor, Tensor> network, TensorSet set)
     {
         network.eval();
         double lossSum = 0;
         long correct = 0;
+        var probabilities = new float[set.Count][];
         using (no_grad())
         {
-            for (int start = 0; start < set.Count; start += batchSize)
+            for (int start = 0; start < set.Count; start += Predictor.BatchSize)
             {
                 using var scope = NewDisposeScope();
-                int count = Math.Min(batchSize, set.Count - start);
+                int count = Math.Min(Predictor.BatchSize, set.Count - start);
                 var x = set.Images.narrow(0, start, count);
                 var y = set.Labels.narrow(0, start, count);
                 var logits = network.forward(x);
                 lossSum += F.cross_entropy(logits, y, reduction: Reduction.Sum).item<float>();
                 correct += logits.argmax(1).eq(y).sum().item<long>();
+                Predictor.CopyRows(logits.softmax(1), probabilities, start);
             }
         }
 
-        return (lossSum / set.Count, (double)correct / set.Count);
+        return (lossSum / set.Count, (double)correct / set.Count, probabilities);
     }
 
     private (List<Adam.ParamGroup> Groups, double[] Factors) ParameterGroups(Module<Tensor, Tensor> network)

@@ -93,6 +93,51 @@ public sealed class TrainerTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ValidationProbabilitiesAreThoseOfTheReturnedWeights(bool cancel)
+    {
+        var (train, test) = Sets(seed: 10);
+        using (train)
+        using (test)
+        {
+            var options = new TrainingOptions { Epochs = 4, BatchSize = 16, Seed = 2, Threads = 1 };
+            using var net = NewNetwork(options);
+            using var cts = new CancellationTokenSource();
+            var progress = new SyncProgress(p =>
+            {
+                if (cancel && p.Epoch == 3 && p.BatchesDone == 1)
+                {
+                    cts.Cancel();
+                }
+            });
+            var result = new Trainer(options, Normalization.Half).Train(net, train, test, null, progress, cts.Token);
+
+            Assert.Equal(cancel ? 2 : 4, result.CompletedEpochs);
+            Assert.NotNull(result.ValidationProbabilities);
+            float[][] expected = Predictor.Probabilities(net, test.Images);
+            Assert.Equal(expected.Length, result.ValidationProbabilities!.Count);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.Equal(expected[i], result.ValidationProbabilities[i]);
+            }
+
+            Assert.Equal(result.History[^1].ValidationAccuracy!.Value, expected.Select((p, i) => Predictor.ArgMax(p) == test.Labels[i].item<long>() ? 1.0 : 0.0).Average(), 9);
+        }
+    }
+
+    [Fact]
+    public void NoValidationProbabilitiesWithoutAValidationSet()
+    {
+        var (train, test) = Sets(seed: 10);
+        using (train)
+        using (test)
+        {
+            Assert.Null(TrainOnce(new TrainingOptions { Epochs = 1, BatchSize = 16, Seed = 2, Threads = 1 }, train, null).ValidationProbabilities);
+        }
+    }
+
     [Fact]
     public void RestoredWeightsEqualTheLastCompleteEpoch()
     {
