@@ -49,8 +49,10 @@ internal static class FaceMaskApp
                 config.AddCommand<AugmentCommand>("augment").WithDescription("Write a class-balanced, augmented copy of a dataset.");
                 config.AddBranch("data", data =>
                 {
-                    data.SetDescription("Inspect a dataset.");
+                    data.SetDescription("Inspect a dataset, or derive one.");
                     data.AddCommand<DataStatsCommand>("stats").WithDescription("Images per class and the files that would be skipped.");
+                    data.AddCommand<DataFacesCommand>("faces").WithDescription("Write a face-centred copy of a dataset (faces cropped as detect crops them; images without a face copied whole).")
+                        .WithExample("data", "faces", "--data", "images", "--out", "images-faces");
                 });
             });
             return app.Run(args, cancellation.Token);

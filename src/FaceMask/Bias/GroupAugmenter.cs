@@ -41,7 +41,7 @@ public static class GroupAugmenter
 
         string source = Path.TrimEndingDirectorySeparator(Path.GetFullPath(sourceRoot));
         string output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputRoot));
-        CheckOutput(source, output);
+        var staged = StagedDatasetFolder.Check(source, output, "the augmented dataset");
         ImageFolder folder = ImageFolder.Discover(source);
         string[] paths = folder.Entries.Select(e => e.RelativePath).ToArray();
         AttributeMatch match = attributes.Match(paths);
@@ -72,14 +72,12 @@ public static class GroupAugmenter
             largest[label] = Math.Max(largest.GetValueOrDefault(label), list.Count);
         }
 
-        string staging = Path.Combine(Path.GetDirectoryName(output) ?? output, "." + Path.GetFileName(output) + ".partial-" + Guid.NewGuid().ToString("N")[..8]);
         var random = new Random(seed);
         var summaries = new List<GroupAugmentCell>();
         var skipped = new List<SkippedFile>();
         var rows = new List<(string Path, string?[] Values)>();
-        try
+        staged.Write(staging =>
         {
-            Directory.CreateDirectory(staging);
             foreach (string relative in paths)
             {
                 string to = Path.Combine(staging, relative);
@@ -138,23 +136,7 @@ public static class GroupAugmenter
             }
 
             File.WriteAllText(Path.Combine(staging, AttributesFileName), Csv(attributes.Names, rows), new UTF8Encoding(false));
-            if (Directory.Exists(output))
-            {
-                Directory.Delete(output);
-            }
-
-            Directory.Move(staging, output);
-        }
-        catch (Exception ex)
-        {
-            TryDeleteTree(staging);
-            if (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new FaceMaskException($"{output}: cannot write the augmented dataset ({ex.Message})", ex);
-            }
-
-            throw;
-        }
+        });
 
         return new GroupAugmentSummary(output, attribute, Path.Combine(output, AttributesFileName), paths.Length, summaries, skipped);
     }
@@ -203,37 +185,5 @@ public static class GroupAugmenter
         }
 
         return sb.ToString();
-    }
-
-    private static void CheckOutput(string source, string output)
-    {
-        if (CacheLocation.IsSameOrInside(output, source))
-        {
-            throw new FaceMaskException($"{output}: the output folder is (inside) the source dataset {source}; choose a folder outside it");
-        }
-
-        if (File.Exists(output))
-        {
-            throw new FaceMaskException($"{output}: exists and is a file; choose a new folder for the augmented dataset");
-        }
-
-        if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
-        {
-            throw new FaceMaskException($"{output}: the output folder already exists and is not empty; choose a new or empty folder");
-        }
-    }
-
-    private static void TryDeleteTree(string directory)
-    {
-        try
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-        }
     }
 }

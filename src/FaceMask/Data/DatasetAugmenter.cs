@@ -37,7 +37,7 @@ public static class DatasetAugmenter
             throw new FaceMaskException($"images per class must be at least 1, got {perClass}");
         }
 
-        CheckOutput(source, output);
+        var staged = StagedDatasetFolder.Check(source, output, "the augmented dataset");
         ImageFolder folder = ImageFolder.Discover(source);
         List<SkippedFile> skipped = [.. folder.Skipped];
         bool[] usable = Validate(folder, skipped);
@@ -57,51 +57,9 @@ public static class DatasetAugmenter
             summaries.Add(new ClassAugmentSummary(folder.Classes[label], originals.Length, perClass, augmented));
         }
 
-        string staging = Path.Combine(Path.GetDirectoryName(output) ?? output, "." + Path.GetFileName(output) + ".partial-" + Guid.NewGuid().ToString("N")[..8]);
-        try
-        {
-            Directory.CreateDirectory(staging);
-            Execute(folder, jobs, staging, progress);
-            if (Directory.Exists(output))
-            {
-                Directory.Delete(output);
-            }
-
-            Directory.Move(staging, output);
-        }
-        catch (Exception ex)
-        {
-            TryDeleteTree(staging);
-            if (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new FaceMaskException($"{output}: cannot write the augmented dataset ({ex.Message})", ex);
-            }
-
-            throw;
-        }
-
+        staged.Write(staging => Execute(folder, jobs, staging, progress));
         skipped.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return new AugmentSummary(output, summaries.AsReadOnly(), skipped.AsReadOnly());
-    }
-
-    private static void CheckOutput(string source, string output)
-    {
-        if (CacheLocation.IsSameOrInside(output, source))
-        {
-            throw new FaceMaskException(output == source
-                ? $"{output}: the output folder is the source dataset; choose a new folder outside it"
-                : $"{output}: the output folder is inside the source dataset {source}; choose a folder outside it");
-        }
-
-        if (File.Exists(output))
-        {
-            throw new FaceMaskException($"{output}: exists and is a file; choose a new folder for the augmented dataset");
-        }
-
-        if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
-        {
-            throw new FaceMaskException($"{output}: the output folder already exists and is not empty; choose a new or empty folder");
-        }
     }
 
     /// <summary>Decodes every source image once (cheaply, at a tiny size) to find the unusable ones.</summary>
@@ -230,20 +188,6 @@ public static class DatasetAugmenter
         }
 
         progress?.Report(new LoadProgress(jobs.Count, jobs.Count, FromCache: false));
-    }
-
-    private static void TryDeleteTree(string directory)
-    {
-        try
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-        }
     }
 
     /// <summary>One output file: a copy of an original (no parameters) or an augmented copy.</summary>

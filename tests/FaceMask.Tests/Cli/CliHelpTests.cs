@@ -16,6 +16,7 @@ public sealed class CliHelpTests
         new[] { "report", "--help" },
         new[] { "augment", "--help" },
         new[] { "data", "stats", "--help" },
+        new[] { "data", "faces", "--help" },
         new[] { "--help" },
     };
 

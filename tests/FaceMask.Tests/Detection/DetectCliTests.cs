@@ -21,6 +21,25 @@ public sealed class DetectCliTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [DetectorFact]
+    public void DataFacesWritesACopyAndPrintsItsTable()
+    {
+        temp.Write("data/a/one.png", DetectionFixture.FlatPng(64, 64, SKColors.Gray));
+        temp.Write("data/b/two.png", DetectionFixture.FlatPng(64, 48, SKColors.White));
+        var (code, output) = CliRunner.Run("data", "faces", "--data", temp["data"], "--out", temp["faces"]);
+        Assert.Equal(0, code);
+        Assert.Contains("copied whole", output, StringComparison.Ordinal);
+        Assert.Contains("faces.csv", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(temp["faces/a/one.png"]));
+
+        var (again, error) = CliRunner.Run("data", "faces", "--data", temp["data"], "--out", temp["faces"]);
+        Assert.Equal(2, again);
+        Assert.Contains("not empty", error, StringComparison.Ordinal);
+        var (missing, usage) = CliRunner.Run("data", "faces", "--data", temp["data"]);
+        Assert.Equal(2, missing);
+        Assert.Contains("--out", usage, StringComparison.Ordinal);
+    }
+
+    [DetectorFact]
     public void TablePrintsTheWholeImageRow()
     {
         var (code, output) = CliRunner.Run("detect", photo, "--model", model);
