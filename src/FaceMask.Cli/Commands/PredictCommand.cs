@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using FaceMask.Detection;
 using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.Reporting;
@@ -42,7 +43,7 @@ internal sealed class PredictCommand(IAnsiConsole console) : Command<PredictComm
             throw new FaceMaskException($"no images found in {string.Join(", ", settings.Paths)}");
         }
 
-        var predictions = new ImageClassifier(model).Classify(files);
+        var predictions = FilePredictor.Classify(model, files, cancellationToken);
         var classes = model.Manifest.Classes;
         if (settings.Json)
         {

@@ -157,7 +157,10 @@ public static class DatasetLoader
 
         string fingerprint = Fingerprint(paths, labels, kept, hashes);
         return new LoadedDataset(folder.Root, folder.Classes, paths.AsReadOnly(), labels, size, mode, usablePixels,
-            skipped.AsReadOnly(), fingerprint, cachePath, loadedFromCache: cachePath is not null && toDecode.Count == 0);
+            skipped.AsReadOnly(), fingerprint, cachePath, loadedFromCache: cachePath is not null && toDecode.Count == 0)
+        {
+            FaceCrop = FaceCropSettings.Read(folder.Root),
+        };
     }
 
     /// <summary>The unusable file that comes first in path order, from discovery or from decoding; null when none.</summary>

@@ -39,6 +39,9 @@ public sealed class LoadedDataset
     /// <summary>Full path of the dataset root.</summary>
     public string Root { get; }
 
+    /// <summary>How the images were cropped to faces (<see cref="FaceCropSettings.FileName"/> in the root), or null for ordinary images.</summary>
+    public FaceCropSettings? FaceCrop { get; init; }
+
     /// <summary>Class names sorted ordinally; a label is an index into this list.</summary>
     public IReadOnlyList<string> Classes { get; }
 

@@ -11,7 +11,8 @@ namespace FaceMask.Detection;
 /// Writes a face-centred copy of an ImageFolder dataset (the <c>facemask data faces</c> command): every image in which
 /// the detector finds a face is replaced by the crop that <see cref="PhotoAnalyzer"/> would classify (the best-scoring
 /// face, widened by the margin and squared); images without a face are copied unchanged. So a model can be trained and
-/// cross-validated on what <c>detect</c> will show it. The source is never modified.
+/// cross-validated on what <c>detect</c> will show it. The settings are written as <see cref="FaceCropSettings.FileName"/>
+/// and end up in the manifest of every model trained on the copy. The source is never modified.
 /// </summary>
 public static class DatasetFaceCropper
 {
@@ -96,6 +97,7 @@ public static class DatasetFaceCropper
             }
 
             File.WriteAllText(Path.Combine(staging, ManifestFileName), Manifest(records), new UTF8Encoding(false));
+            new FaceCropSettings(options.Model.Name, options.Threshold, margin).Write(staging);
             progress?.Report(new LoadProgress(folder.Entries.Count, folder.Entries.Count, FromCache: false));
         });
 

@@ -147,7 +147,10 @@ public static class FeatureDatasetLoader
         string fingerprint = DatasetLoader.Fingerprint(paths, labels, kept, hashes);
         var features = new FeatureMatrix(usable, kept.Length, backbone.Describe(), toExtract.Count, extractionSeconds);
         return new LoadedDataset(folder.Root, folder.Classes, paths.AsReadOnly(), labels, ResNet18Backbone.InputSize, options.Resize, [],
-            skipped.AsReadOnly(), fingerprint, cachePath, loadedFromCache: cachePath is not null && toExtract.Count == 0, features);
+            skipped.AsReadOnly(), fingerprint, cachePath, loadedFromCache: cachePath is not null && toExtract.Count == 0, features)
+        {
+            FaceCrop = FaceCropSettings.Read(folder.Root),
+        };
     }
 
     private static void ExtractAll(ImageFolder folder, ResNet18Backbone backbone, DatasetLoadOptions options, List<int> toExtract, float[] values,

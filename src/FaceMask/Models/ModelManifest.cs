@@ -53,6 +53,14 @@ public sealed record ModelManifest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public BackboneManifest? Backbone { get; init; }
 
+    /// <summary>
+    /// Set when the model was trained on a face-cropped dataset (<c>facemask data faces</c>): inference crops each
+    /// photo's face with these settings before classifying. Absent for models trained on whole images.
+    /// </summary>
+    [JsonPropertyName("face_crop")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Data.FaceCropSettings? FaceCrop { get; init; }
+
     /// <summary>Per-channel normalisation of [0, 1] pixels (identity, and unused, for backbone models: the backbone normalises).</summary>
     [JsonPropertyName("normalization")]
     public required Normalization Normalization { get; init; }

@@ -20,6 +20,12 @@ public static class ModelCompatibility
             throw new FaceMaskException($"{data.Root}: loaded at {data.Size} px but the model expects {manifest.InputSize} px");
         }
 
+        if (manifest.FaceCrop is { } crop && data.FaceCrop is null)
+        {
+            throw new FaceMaskException(
+                $"{data.Root}: the model was trained on {crop}, but these are whole images; make a face-cropped copy first (facemask data faces --data {data.Root} --out DIR) and use that");
+        }
+
         if (ModelArchitectures.Defaults(manifest.Arch).Backbone is not null && manifest.Backbone is { } backbone)
         {
             if (data.Features is null)

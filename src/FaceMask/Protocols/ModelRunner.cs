@@ -40,6 +40,7 @@ internal static class ModelRunner
             _ => null,
         },
         Normalization = ModelArchitectures.Defaults(options.Arch).Backbone is null ? options.Normalization : Normalization.Identity,
+        FaceCrop = data.FaceCrop,
         Seed = options.Training.Seed,
         Epochs = epochs,
         DatasetFingerprint = data.Fingerprint,

@@ -91,6 +91,10 @@ public static class ModelCardWriter
         if (m is not null)
         {
             sb.Append(Inv, $"- Input: {m.InputSize}×{m.InputSize} px RGB, resized by `{m.Resize}`, normalised with mean ({Join(m.Normalization.Mean)}) and sd ({Join(m.Normalization.Std)})\n");
+            if (m.FaceCrop is { } crop)
+            {
+                sb.Append(Inv, $"- Trained on {crop} made by `facemask data faces`: `predict`, `detect` and the web page crop each photo's face the same way before classifying (a photo without a face is classified whole)\n");
+            }
             sb.Append(Inv, $"- Training: {m.Epochs} epoch(s), seed {m.Seed}");
             foreach (string key in new[] { "batch", "lr", "lr_schedule", "classifier_lr_factor", "label_smoothing", "augment", "tune" })
             {

@@ -57,6 +57,8 @@ public sealed class DatasetFaceCropperTests
         Assert.InRange(125, y, y + side);
         Assert.Equal("wall/flat.png,300,200,0,,false,,,", Assert.Single(lines, l => l.StartsWith("wall/", StringComparison.Ordinal)));
 
+        Assert.Equal(new FaceCropSettings("front", FaceDetectorOptions.DefaultThreshold, FaceCrop.DefaultMargin), FaceCropSettings.Read(temp["out"]));
+
         // the copy is a dataset like any other
         Assert.Equal(3, ImageFolder.Discover(temp["out"]).Entries.Count);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FaceMask.Data;
+using FaceMask.Detection;
 using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.Tests.Cli;
@@ -72,7 +73,7 @@ public sealed class DefaultModelTests
         var sample = folder.Entries.GroupBy(e => e.Label).SelectMany(g => g.Where((_, i) => i % 40 == 0)).ToList();
         using var model = ModelStore.Load(ModelStore.DefaultModelDirectory);
 
-        var predictions = new ImageClassifier(model).Classify(sample.Select(e => Path.Combine(folder.Root, e.RelativePath)).ToList());
+        var predictions = FilePredictor.Classify(model, sample.Select(e => Path.Combine(folder.Root, e.RelativePath)).ToList());
 
         double accuracy = sample.Zip(predictions).Count(p => p.Second.Label == folder.Classes[p.First.Label]) / (double)sample.Count;
         Assert.True(accuracy > 0.8, $"accuracy {accuracy:P1} on {sample.Count} shared images");

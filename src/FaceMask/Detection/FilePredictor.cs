@@ -1,0 +1,58 @@
+using FaceMask.Data;
+using FaceMask.Inference;
+using FaceMask.Models;
+
+namespace FaceMask.Detection;
+
+/// <summary>
+/// Classifies image files the way the model was trained (the <c>predict</c> command): a model trained on whole images
+/// gets whole images (<see cref="ImageClassifier.Classify"/>); a model trained on face crops
+/// (<see cref="ModelManifest.FaceCrop"/>) gets each file's best-scoring face, cropped with the model's settings, and a
+/// file without a face whole (as <c>data faces</c> copied such images whole). One answer per file.
+/// </summary>
+public static class FilePredictor
+{
+    /// <summary>The analyser settings that reproduce the crops <paramref name="settings"/> describes.</summary>
+    public static PhotoAnalyzerOptions AnalyzerOptions(FaceCropSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new PhotoAnalyzerOptions
+        {
+            Detector = new FaceDetectorOptions { Model = BlazeFaceModel.Parse(settings.Detector), Threshold = settings.Threshold },
+            Margin = settings.Margin,
+        };
+    }
+
+    /// <summary>Classifies every file; unreadable files get an error entry instead of stopping the batch.</summary>
+    /// <exception cref="FaceMaskException">The face detector (for a face-crop model) or a backbone file is missing.</exception>
+    public static IReadOnlyList<ImagePrediction> Classify(TrainedModel model, IReadOnlyList<string> files, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(files);
+        if (model.Manifest.FaceCrop is not { } settings)
+        {
+            using var classifier = new ImageClassifier(model);
+            return classifier.Classify(files);
+        }
+
+        using var analyzer = new PhotoAnalyzer(model, AnalyzerOptions(settings));
+        var results = new ImagePrediction[files.Count];
+        for (int i = 0; i < files.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                byte[] bytes = ImageDecoder.ReadFile(files[i], files[i]);
+                PhotoAnalysis analysis = analyzer.Analyze(bytes, files[i], cancellationToken);
+                FaceResult best = analysis.Faces.MaxBy(f => f.DetectorScore ?? 0)!;
+                results[i] = new ImagePrediction(files[i], best.Label, best.Probabilities, null);
+            }
+            catch (ImageDecodeException ex)
+            {
+                results[i] = new ImagePrediction(files[i], null, new Dictionary<string, float>(), ex.Message);
+            }
+        }
+
+        return results;
+    }
+}
