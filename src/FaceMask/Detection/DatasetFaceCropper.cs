@@ -12,7 +12,8 @@ namespace FaceMask.Detection;
 /// the detector finds a face is replaced by the crop that <see cref="PhotoAnalyzer"/> would classify (the best-scoring
 /// face, widened by the margin and squared); images without a face are copied unchanged. So a model can be trained and
 /// cross-validated on what <c>detect</c> will show it. The settings are written as <see cref="FaceCropSettings.FileName"/>
-/// and end up in the manifest of every model trained on the copy. The source is never modified.
+/// and end up in the manifest of every model trained on the copy; the source's <c>SOURCES.md</c> (in its root or
+/// parent) is copied along, so model cards still describe the data. The source is never modified.
 /// </summary>
 public static class DatasetFaceCropper
 {
@@ -98,6 +99,10 @@ public static class DatasetFaceCropper
 
             File.WriteAllText(Path.Combine(staging, ManifestFileName), Manifest(records), new UTF8Encoding(false));
             new FaceCropSettings(options.Model.Name, options.Threshold, margin).Write(staging);
+            if (DatasetNotes.Locate(source) is { } notes)
+            {
+                File.Copy(notes, Path.Combine(staging, DatasetNotes.FileName)); // the data's provenance and known issues travel with the copy
+            }
             progress?.Report(new LoadProgress(folder.Entries.Count, folder.Entries.Count, FromCache: false));
         });
 

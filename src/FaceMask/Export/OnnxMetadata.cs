@@ -37,6 +37,11 @@ internal static class OnnxMetadata
             new("weights_sha256", manifest.WeightsSha256 ?? string.Empty),
             new("producer", $"facemask export {typeof(OnnxMetadata).Assembly.GetName().Version}"),
         };
+        if (manifest.FaceCrop is { } crop)
+        {
+            entries.Add(new("face_crop", $"trained on {crop}: feed each face's square crop (BlazeFace {crop.Detector}, box widened by {crop.Margin.ToString(CultureInfo.InvariantCulture)} of its longer side on every side), or the whole image when no face scores {crop.Threshold.ToString(CultureInfo.InvariantCulture)}"));
+        }
+
         entries.AddRange(extra.Select(e => new KeyValuePair<string, string>(e.Key, e.Value)));
         return entries;
     }

@@ -26,40 +26,38 @@ public sealed partial record DatasetNotes
     /// <summary>Looks for <c>SOURCES.md</c> in <paramref name="dataRoot"/>, then in its parent; null when neither has one or it cannot be read.</summary>
     public static DatasetNotes? Find(string? dataRoot)
     {
+        if (Locate(dataRoot) is not { } path)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Parse(File.ReadAllText(path), path);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The path of the <c>SOURCES.md</c> in <paramref name="dataRoot"/> or else its parent, or null.</summary>
+    public static string? Locate(string? dataRoot)
+    {
         if (string.IsNullOrWhiteSpace(dataRoot))
         {
             return null;
         }
 
         string root = Path.GetFullPath(dataRoot);
-        foreach (string? dir in new[] { root, Path.GetDirectoryName(root) })
-        {
-            if (dir is null)
-            {
-                continue;
-            }
-
-            string path = Path.Combine(dir, FileName);
-            if (!File.Exists(path))
-            {
-                continue;
-            }
-
-            try
-            {
-                return Parse(File.ReadAllText(path), path);
-            }
-            catch (IOException)
-            {
-                return null;
-            }
-            catch (UnauthorizedAccessException)
-            {
-                return null;
-            }
-        }
-
-        return null;
+        return new[] { root, Path.GetDirectoryName(root) }
+            .Where(dir => dir is not null)
+            .Select(dir => Path.Combine(dir!, FileName))
+            .FirstOrDefault(File.Exists);
     }
 
     /// <summary>Extracts the notes from Markdown text.</summary>

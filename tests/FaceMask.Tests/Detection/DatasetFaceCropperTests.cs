@@ -25,6 +25,7 @@ public sealed class DatasetFaceCropperTests
         temp.Write("src/person/astronaut.jpg", jpeg);
         temp.Write("src/person/astronaut.png", png);
         temp.Write("src/wall/flat.png", flat);
+        temp.Write("SOURCES.md", "# Sources\n\nmade up\n"u8.ToArray()); // beside the dataset root, as in ../shared
 
         FaceCropSummary summary = DatasetFaceCropper.WriteFaceCrops(temp["src"], temp["out"]);
 
@@ -58,6 +59,8 @@ public sealed class DatasetFaceCropperTests
         Assert.Equal("wall/flat.png,300,200,0,,false,,,", Assert.Single(lines, l => l.StartsWith("wall/", StringComparison.Ordinal)));
 
         Assert.Equal(new FaceCropSettings("front", FaceDetectorOptions.DefaultThreshold, FaceCrop.DefaultMargin), FaceCropSettings.Read(temp["out"]));
+
+        Assert.Equal("# Sources\n\nmade up\n", File.ReadAllText(temp["out/SOURCES.md"]));
 
         // the copy is a dataset like any other
         Assert.Equal(3, ImageFolder.Discover(temp["out"]).Entries.Count);

@@ -63,6 +63,23 @@ public sealed class OnnxExportTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void FaceCropModelsSayHowToCropInTheirMetadata()
+    {
+        string root = SyntheticDataset.Create(temp["data"], classes: 3, perClass: 4, side: 32, seed: 4);
+        using var model = Train(root, ModelArchitectures.Seed5, 32, ResizeMode.Stretch, Normalization.Half);
+        var files = ImageClassifier.ExpandPaths([root]).Take(1).ToList();
+        OnnxExporter.Export(model, temp["whole.onnx"]);
+        model.Manifest = model.Manifest with { FaceCrop = new FaceCropSettings("front", 0.5f, 0.25f) };
+        OnnxExporter.Export(model, temp["faces.onnx"]);
+
+        _ = OnnxParity.RunOnnx(temp["whole.onnx"], files, out var whole);
+        _ = OnnxParity.RunOnnx(temp["faces.onnx"], files, out var faces);
+        Assert.False(whole.ContainsKey("face_crop"));
+        Assert.Contains("BlazeFace front", faces["face_crop"], StringComparison.Ordinal);
+        Assert.Contains("0.25", faces["face_crop"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RefusesToOverwriteWithoutBeingAsked()
     {
         string root = SyntheticDataset.Create(temp["data"], classes: 2, perClass: 4, side: 16, seed: 5);
