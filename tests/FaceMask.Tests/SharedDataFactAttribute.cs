@@ -6,12 +6,28 @@ namespace FaceMask.Tests;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class SharedDataFactAttribute : FactAttribute
 {
+    private bool needsDetector;
+
     /// <summary>Sets <see cref="FactAttribute.Skip"/> when <see cref="SharedData.ImagesRoot"/> is null.</summary>
     public SharedDataFactAttribute()
     {
         if (SharedData.ImagesRoot is null)
         {
             Skip = SharedData.SkipReason;
+        }
+    }
+
+    /// <summary>Also skip, with the reason, when the build could not fetch the BlazeFace models (an offline build).</summary>
+    public bool NeedsDetector
+    {
+        get => needsDetector;
+        set
+        {
+            needsDetector = value;
+            if (value && Skip is null)
+            {
+                Skip = Detection.DetectionFixture.MissingDetectorReason;
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ namespace FaceMask.Detection;
 public static class FilePredictor
 {
     /// <summary>The analyser settings that reproduce the crops <paramref name="settings"/> describes.</summary>
-    public static PhotoAnalyzerOptions AnalyzerOptions(FaceCropSettings settings)
+    private static PhotoAnalyzerOptions AnalyzerOptions(FaceCropSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return new PhotoAnalyzerOptions
