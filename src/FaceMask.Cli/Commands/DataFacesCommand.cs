@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using FaceMask.Cli.Rendering;
+using FaceMask.Cli.Settings;
 using FaceMask.Detection;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -11,7 +12,7 @@ namespace FaceMask.Cli.Commands;
 /// <summary><c>facemask data faces</c>: a face-centred copy of a dataset, cropped as <c>detect</c> crops faces.</summary>
 internal sealed class DataFacesCommand(IAnsiConsole console) : Command<DataFacesCommand.Options>
 {
-    internal sealed class Options : CommandSettings
+    internal sealed class Options : FaceFindingSettings
     {
         [CommandOption("--data <DIR>")]
         [Description("Source dataset root (ImageFolder layout).")]
@@ -20,18 +21,6 @@ internal sealed class DataFacesCommand(IAnsiConsole console) : Command<DataFaces
         [CommandOption("--out <DIR>")]
         [Description("New dataset root; must not exist or be empty, and not be inside --data.")]
         public string? Out { get; init; }
-
-        [CommandOption("--threshold <X>")]
-        [Description("Lowest face score kept, 0-1 (default 0.5, as detect).")]
-        public float Threshold { get; init; } = FaceDetectorOptions.DefaultThreshold;
-
-        [CommandOption("--detector <NAME>")]
-        [Description("BlazeFace model: front (128 px, default) or back (256 px).")]
-        public string Detector { get; init; } = BlazeFaceModel.Front.Name;
-
-        [CommandOption("--margin <X>")]
-        [Description("Margin around the face, as a fraction of its size (default 0.25, as detect).")]
-        public float Margin { get; init; } = FaceCrop.DefaultMargin;
     }
 
     public override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
@@ -42,8 +31,7 @@ internal sealed class DataFacesCommand(IAnsiConsole console) : Command<DataFaces
         }
 
         var clock = Stopwatch.StartNew();
-        var detector = new FaceDetectorOptions { Model = BlazeFaceModel.Parse(settings.Detector), Threshold = settings.Threshold };
-        FaceCropSummary summary = DatasetFaceCropper.WriteFaceCrops(settings.Data, settings.Out, detector, settings.Margin, cancellationToken: cancellationToken);
+        FaceCropSummary summary = DatasetFaceCropper.WriteFaceCrops(settings.Data, settings.Out, settings.DetectorOptions(), settings.Margin, cancellationToken: cancellationToken);
         var inv = CultureInfo.InvariantCulture;
         var table = new Table().Title($"Wrote {Markup.Escape(summary.OutputRoot)}")
             .AddColumn("class").AddColumn(new TableColumn("images").RightAligned()).AddColumn(new TableColumn("face cropped").RightAligned()).AddColumn(new TableColumn("copied whole").RightAligned());

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using FaceMask.Detection;
+using FaceMask.Cli.Settings;
 using FaceMask.Inference;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -13,7 +14,7 @@ internal sealed class DetectCommand(IAnsiConsole console) : Command<DetectComman
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    internal sealed class Options : CommandSettings
+    internal sealed class Options : FaceFindingSettings
     {
         [CommandArgument(0, "<IMAGE>")]
         [Description("Photos or folders of photos (searched recursively).")]
@@ -34,18 +35,6 @@ internal sealed class DetectCommand(IAnsiConsole console) : Command<DetectComman
         [CommandOption("--overwrite")]
         [Description("Replace existing annotated files.")]
         public bool Overwrite { get; init; }
-
-        [CommandOption("--threshold <X>")]
-        [Description("Lowest face score kept, 0-1 (default 0.5, suited to masked faces).")]
-        public float Threshold { get; init; } = FaceDetectorOptions.DefaultThreshold;
-
-        [CommandOption("--detector <NAME>")]
-        [Description("BlazeFace model: front (128 px, default) or back (256 px, smaller faces).")]
-        public string Detector { get; init; } = BlazeFaceModel.Front.Name;
-
-        [CommandOption("--margin <X>")]
-        [Description("Margin added around each face before classifying, as a fraction of its size (default 0.25).")]
-        public float Margin { get; init; } = FaceCrop.DefaultMargin;
     }
 
     public override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
@@ -56,11 +45,7 @@ internal sealed class DetectCommand(IAnsiConsole console) : Command<DetectComman
             throw new FaceMaskException($"no images found in {string.Join(", ", settings.Paths)}");
         }
 
-        var options = new PhotoAnalyzerOptions
-        {
-            Detector = new FaceDetectorOptions { Model = BlazeFaceModel.Parse(settings.Detector), Threshold = settings.Threshold },
-            Margin = settings.Margin,
-        };
+        PhotoAnalyzerOptions options = settings.AnalyzerOptions();
         if (settings.Annotate is not null)
         {
             // Refuse to replace annotated copies before loading the models.

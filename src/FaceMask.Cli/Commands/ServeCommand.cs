@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using FaceMask.Cli.Settings;
 using FaceMask.Detection;
 using FaceMask.Models;
 using FaceMask.Runtime;
@@ -14,7 +15,7 @@ namespace FaceMask.Cli.Commands;
 /// <summary><c>facemask serve</c>: the upload page and the REST API on a local address until Ctrl+C.</summary>
 internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCommand.Options>
 {
-    internal sealed class Options : CommandSettings
+    internal sealed class Options : FaceFindingSettings
     {
         [CommandOption("--model <DIR>")]
         [Description("Model folder (holds model.json); default: the model shipped under <app>/models/default.")]
@@ -28,14 +29,6 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         [Description("Photos analysed at once; more requests wait in line (default: one per core).")]
         public int Concurrency { get; init; } = Environment.ProcessorCount;
 
-        [CommandOption("--threshold <X>")]
-        [Description("Lowest face score kept, 0-1 (default 0.5).")]
-        public float Threshold { get; init; } = FaceDetectorOptions.DefaultThreshold;
-
-        [CommandOption("--detector <NAME>")]
-        [Description("BlazeFace model: front (128 px, default) or back (256 px, smaller faces).")]
-        public string Detector { get; init; } = BlazeFaceModel.Front.Name;
-
         public override ValidationResult Validate() =>
             Concurrency is < 1 or > 64 ? ValidationResult.Error("--concurrency must be between 1 and 64") : ValidationResult.Success();
     }
@@ -46,9 +39,9 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         // on one photo at a time) and as many analyses at once, so at most that many cores are busy with the model.
         TorchRuntime.Configure(1, 0);
         string modelDirectory = ModelStore.ResolveDirectory(settings.Model);
-        var detector = new FaceDetectorOptions { Model = BlazeFaceModel.Parse(settings.Detector), Threshold = settings.Threshold, IntraOpThreads = 1 };
+        PhotoAnalyzerOptions analysis = settings.AnalyzerOptions();
         using var analyzer = new PhotoAnalyzerPool([.. Enumerable.Range(0, settings.Concurrency)
-            .Select(_ => PhotoAnalyzer.Open(modelDirectory, new PhotoAnalyzerOptions { Detector = detector }))]);
+            .Select(_ => PhotoAnalyzer.Open(modelDirectory, analysis))]);
         var options = new FaceMaskWebOptions
         {
             Urls = settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
