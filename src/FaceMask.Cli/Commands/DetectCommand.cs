@@ -1,9 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
-using FaceMask.Detection;
 using FaceMask.Cli.Settings;
+using FaceMask.Detection;
 using FaceMask.Inference;
+using FaceMask.Models;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -45,14 +46,15 @@ internal sealed class DetectCommand(IAnsiConsole console) : Command<DetectComman
             throw new FaceMaskException($"no images found in {string.Join(", ", settings.Paths)}");
         }
 
-        PhotoAnalyzerOptions options = settings.AnalyzerOptions();
         if (settings.Annotate is not null)
         {
             // Refuse to replace annotated copies before loading the models.
             _ = PhotoFileBatch.AnnotatedTargets(files, settings.Annotate, settings.Overwrite);
         }
 
-        using var analyzer = PhotoAnalyzer.Open(settings.Model, options);
+        string modelDirectory = ModelStore.ResolveDirectory(settings.Model);
+        PhotoAnalyzerOptions options = settings.AnalyzerOptions(ModelStore.ReadManifest(modelDirectory).FaceCrop);
+        using var analyzer = PhotoAnalyzer.Open(modelDirectory, options);
         var results = PhotoFileBatch.Analyze(analyzer, files, settings.Annotate, settings.Overwrite, cancellationToken);
 
         if (settings.Json)

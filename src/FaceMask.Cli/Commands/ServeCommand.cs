@@ -39,7 +39,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         // on one photo at a time) and as many analyses at once, so at most that many cores are busy with the model.
         TorchRuntime.Configure(1, 0);
         string modelDirectory = ModelStore.ResolveDirectory(settings.Model);
-        PhotoAnalyzerOptions analysis = settings.AnalyzerOptions();
+        PhotoAnalyzerOptions analysis = settings.AnalyzerOptions(ModelStore.ReadManifest(modelDirectory).FaceCrop);
         using var analyzer = new PhotoAnalyzerPool([.. Enumerable.Range(0, settings.Concurrency)
             .Select(_ => PhotoAnalyzer.Open(modelDirectory, analysis))]);
         var options = new FaceMaskWebOptions

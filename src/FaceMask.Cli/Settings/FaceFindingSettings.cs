@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using FaceMask.Data;
 using FaceMask.Detection;
 using Spectre.Console.Cli;
 
@@ -8,20 +9,33 @@ namespace FaceMask.Cli.Settings;
 internal class FaceFindingSettings : CommandSettings
 {
     [CommandOption("--threshold <X>")]
-    [Description("Lowest face score kept, 0-1 (default 0.5, suited to masked faces).")]
-    public float Threshold { get; init; } = FaceDetectorOptions.DefaultThreshold;
+    [Description("Lowest face score kept, 0-1 (default: the model's face-crop setting, else 0.5, suited to masked faces).")]
+    public float? Threshold { get; init; }
 
     [CommandOption("--detector <NAME>")]
-    [Description("BlazeFace model: front (128 px, default) or back (256 px, smaller faces).")]
-    public string Detector { get; init; } = BlazeFaceModel.Front.Name;
+    [Description("BlazeFace model: front (128 px) or back (256 px, smaller faces) (default: the model's face-crop setting, else front).")]
+    public string? Detector { get; init; }
 
     [CommandOption("--margin <X>")]
-    [Description("Margin added around each face, as a fraction of its size (default 0.25).")]
-    public float Margin { get; init; } = FaceCrop.DefaultMargin;
+    [Description("Margin added around each face, as a fraction of its size (default: the model's face-crop setting, else 0.25).")]
+    public float? Margin { get; init; }
 
-    /// <summary>The detector settings these options describe (one ONNX Runtime thread).</summary>
-    public FaceDetectorOptions DetectorOptions() => new() { Model = BlazeFaceModel.Parse(Detector), Threshold = Threshold, IntraOpThreads = 1 };
-
-    /// <summary>The analyser settings these options describe.</summary>
-    public PhotoAnalyzerOptions AnalyzerOptions() => new() { Detector = DetectorOptions(), Margin = Margin };
+    /// <summary>
+    /// The analyser settings: each option given, else what the model's face crops were made with
+    /// (<paramref name="modelCrop"/>), else the defaults.
+    /// </summary>
+    public PhotoAnalyzerOptions AnalyzerOptions(FaceCropSettings? modelCrop)
+    {
+        PhotoAnalyzerOptions basis = PhotoAnalyzerOptions.For(modelCrop);
+        return basis with
+        {
+            Detector = basis.Detector with
+            {
+                Model = Detector is null ? basis.Detector.Model : BlazeFaceModel.Parse(Detector),
+                Threshold = Threshold ?? basis.Detector.Threshold,
+                IntraOpThreads = 1,
+            },
+            Margin = Margin ?? basis.Margin,
+        };
+    }
 }

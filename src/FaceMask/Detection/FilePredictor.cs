@@ -12,17 +12,6 @@ namespace FaceMask.Detection;
 /// </summary>
 public static class FilePredictor
 {
-    /// <summary>The analyser settings that reproduce the crops <paramref name="settings"/> describes.</summary>
-    private static PhotoAnalyzerOptions AnalyzerOptions(FaceCropSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return new PhotoAnalyzerOptions
-        {
-            Detector = new FaceDetectorOptions { Model = BlazeFaceModel.Parse(settings.Detector), Threshold = settings.Threshold },
-            Margin = settings.Margin,
-        };
-    }
-
     /// <summary>Classifies every file; unreadable files get an error entry instead of stopping the batch.</summary>
     /// <exception cref="FaceMaskException">The face detector (for a face-crop model) or a backbone file is missing.</exception>
     public static IReadOnlyList<ImagePrediction> Classify(TrainedModel model, IReadOnlyList<string> files, CancellationToken cancellationToken = default)
@@ -35,7 +24,7 @@ public static class FilePredictor
             return classifier.Classify(files);
         }
 
-        using var analyzer = new PhotoAnalyzer(model, AnalyzerOptions(settings));
+        using var analyzer = new PhotoAnalyzer(model, PhotoAnalyzerOptions.For(settings));
         var results = new ImagePrediction[files.Count];
         for (int i = 0; i < files.Count; i++)
         {

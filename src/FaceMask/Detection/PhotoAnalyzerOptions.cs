@@ -12,6 +12,18 @@ public sealed record PhotoAnalyzerOptions
     /// <summary>Folder of a backbone model's ONNX files; null uses the application's <c>models/&lt;backbone&gt;</c>.</summary>
     public string? BackboneDirectory { get; init; }
 
+    /// <summary>
+    /// The settings a model's face crops were made with (<see cref="Models.ModelManifest.FaceCrop"/>), so that it is fed
+    /// the crops it was trained on; the defaults when <paramref name="crop"/> is null.
+    /// </summary>
+    public static PhotoAnalyzerOptions For(Data.FaceCropSettings? crop) => crop is null
+        ? new PhotoAnalyzerOptions()
+        : new PhotoAnalyzerOptions
+        {
+            Detector = new FaceDetectorOptions { Model = BlazeFaceModel.Parse(crop.Detector), Threshold = crop.Threshold },
+            Margin = crop.Margin,
+        };
+
     /// <summary>Throws a <see cref="FaceMaskException"/> for values out of range.</summary>
     public void Validate()
     {
