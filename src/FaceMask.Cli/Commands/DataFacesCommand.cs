@@ -31,8 +31,7 @@ internal sealed class DataFacesCommand(IAnsiConsole console) : Command<DataFaces
         }
 
         var clock = Stopwatch.StartNew();
-        PhotoAnalyzerOptions crop = settings.AnalyzerOptions(modelCrop: null);
-        FaceCropSummary summary = DatasetFaceCropper.WriteFaceCrops(settings.Data, settings.Out, crop.Detector, crop.Margin, cancellationToken: cancellationToken);
+        FaceCropSummary summary = DatasetFaceCropper.WriteFaceCrops(settings.Data, settings.Out, settings.AnalyzerOptions(modelCrop: null), cancellationToken: cancellationToken);
         var inv = CultureInfo.InvariantCulture;
         var table = new Table().Title($"Wrote {Markup.Escape(summary.OutputRoot)}")
             .AddColumn("class").AddColumn(new TableColumn("images").RightAligned()).AddColumn(new TableColumn("face cropped").RightAligned()).AddColumn(new TableColumn("copied whole").RightAligned());

@@ -32,32 +32,27 @@ public static class DatasetFaceCropper
     /// </remarks>
     /// <param name="sourceRoot">The dataset to copy (<c>&lt;root&gt;/&lt;class&gt;/&lt;image&gt;</c>).</param>
     /// <param name="outputRoot">The new dataset folder: must not exist or be empty, and must not be inside the source.</param>
-    /// <param name="detectorOptions">Face detector settings (null: the defaults of <c>detect</c>).</param>
-    /// <param name="margin">Crop margin on each side as a fraction of the face box's longer side.</param>
+    /// <param name="options">Detector settings and crop margin, as for <see cref="PhotoAnalyzer"/> (null: the defaults of <c>detect</c>).</param>
     /// <param name="progress">Receives (images done, total), possibly from several threads; the last is (Total, Total). Or null.</param>
     /// <param name="cancellationToken">Stops the work; nothing is written then.</param>
     /// <exception cref="FaceMaskException">The folders are unsuitable, the detector is missing, or writing fails.</exception>
     public static FaceCropSummary WriteFaceCrops(
         string sourceRoot,
         string outputRoot,
-        FaceDetectorOptions? detectorOptions = null,
-        float margin = FaceCrop.DefaultMargin,
+        PhotoAnalyzerOptions? options = null,
         IProgress<LoadProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceRoot);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputRoot);
-        if (margin is < 0 or > 2 || float.IsNaN(margin))
-        {
-            throw new FaceMaskException($"the crop margin must be between 0 and 2, got {margin.ToString(CultureInfo.InvariantCulture)}");
-        }
-
+        options ??= new PhotoAnalyzerOptions();
+        options.Validate();
+        float margin = options.Margin;
         string source = Path.TrimEndingDirectorySeparator(Path.GetFullPath(sourceRoot));
         string output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputRoot));
         var staged = StagedDatasetFolder.Check(source, output, "the face-cropped dataset");
         ImageFolder folder = ImageFolder.Discover(source);
-        var options = (detectorOptions ?? new FaceDetectorOptions()) with { IntraOpThreads = 1 };
-        using var detector = new FaceDetector(options);
+        using var detector = new FaceDetector(options.Detector with { IntraOpThreads = 1 });
 
         var records = new FaceCropRecord?[folder.Entries.Count];
         var errors = new SkippedFile?[folder.Entries.Count];
@@ -98,7 +93,7 @@ public static class DatasetFaceCropper
             }
 
             File.WriteAllText(Path.Combine(staging, ManifestFileName), Manifest(records), new UTF8Encoding(false));
-            new FaceCropSettings(options.Model.Name, options.Threshold, margin).Write(staging);
+            new FaceCropSettings(options.Detector.Model.Name, options.Detector.Threshold, margin).Write(staging);
             if (DatasetNotes.Locate(source) is { } notes)
             {
                 File.Copy(notes, Path.Combine(staging, DatasetNotes.FileName)); // the data's provenance and known issues travel with the copy

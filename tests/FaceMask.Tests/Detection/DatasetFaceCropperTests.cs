@@ -95,7 +95,7 @@ public sealed class DatasetFaceCropperTests
         Assert.Contains(temp["taken"], taken.Message, StringComparison.Ordinal);
         Assert.Contains("not empty", taken.Message, StringComparison.Ordinal);
         Assert.Equal("mine"u8.ToArray(), File.ReadAllBytes(temp["taken/keep.txt"]));
-        var margin = Assert.Throws<FaceMaskException>(() => DatasetFaceCropper.WriteFaceCrops(temp["src"], temp["out"], margin: -0.1f));
+        var margin = Assert.Throws<FaceMaskException>(() => DatasetFaceCropper.WriteFaceCrops(temp["src"], temp["out"], new PhotoAnalyzerOptions { Margin = -0.1f }));
         Assert.Contains("margin", margin.Message, StringComparison.Ordinal);
 
         using var cancelled = new CancellationTokenSource();
