@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using FaceMask.Bias;
+using FaceMask.Cli.Rendering;
 using FaceMask.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -53,7 +54,7 @@ internal sealed class AugmentCommand(IAnsiConsole console) : Command<AugmentComm
             throw new FaceMaskException("augment needs --data DIR, --out DIR and --per-class N (N >= 1)");
         }
 
-        var summary = DatasetAugmenter.WriteBalancedCopy(settings.Data, settings.Out, settings.PerClass, settings.Seed);
+        var summary = DatasetAugmenter.WriteBalancedCopy(settings.Data, settings.Out, settings.PerClass, settings.Seed, new TenthsProgress(console, "Writing images"));
         var inv = CultureInfo.InvariantCulture;
         var table = new Table().Title($"Wrote {Markup.Escape(summary.OutputRoot)}")
             .AddColumns("class", "original", "copied", "augmented", "written");

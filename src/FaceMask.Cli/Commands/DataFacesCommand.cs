@@ -31,7 +31,7 @@ internal sealed class DataFacesCommand(IAnsiConsole console) : Command<DataFaces
         }
 
         var clock = Stopwatch.StartNew();
-        FaceCropSummary summary = DatasetFaceCropper.WriteFaceCrops(settings.Data, settings.Out, settings.AnalyzerOptions(modelCrop: null), cancellationToken: cancellationToken);
+        FaceCropSummary summary = DatasetFaceCropper.WriteFaceCrops(settings.Data, settings.Out, settings.AnalyzerOptions(modelCrop: null), new TenthsProgress(console, "Cropping faces"), cancellationToken);
         var inv = CultureInfo.InvariantCulture;
         var table = new Table().Title($"Wrote {Markup.Escape(summary.OutputRoot)}")
             .AddColumn("class").AddColumn(new TableColumn("images").RightAligned()).AddColumn(new TableColumn("face cropped").RightAligned()).AddColumn(new TableColumn("copied whole").RightAligned());

@@ -10,7 +10,7 @@ internal static class DataConsole
     public static LoadedDataset Load(IAnsiConsole console, string root, DatasetLoadOptions options, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var progress = options.Backbone is null ? null : new ExtractionProgress(console, options.Backbone);
+        var progress = options.Backbone is null ? null : new TenthsProgress(console, $"Extracting {options.Backbone} features");
         var data = DatasetLoader.Load(root, options, progress, cancellationToken);
         string how = data.LoadedFromCache ? "from cache" : "decoded";
         if (data.Features is { } features)
@@ -56,32 +56,6 @@ internal static class DataConsole
         if (skipped.Count > 50)
         {
             console.MarkupLine($"[yellow]  … and {skipped.Count - 50} more (see the run's report.md)[/]");
-        }
-    }
-
-    /// <summary>Feature extraction takes minutes: one line at every tenth of the files extracted.</summary>
-    private sealed class ExtractionProgress(IAnsiConsole console, string backbone) : IProgress<LoadProgress>
-    {
-        private readonly Lock gate = new();
-        private int printedTenths;
-
-        public void Report(LoadProgress value)
-        {
-            if (value.FromCache || value.Total == 0)
-            {
-                return;
-            }
-
-            // Reports arrive from several extraction threads.
-            int tenths = (int)(10L * value.Done / value.Total);
-            lock (gate)
-            {
-                if (tenths > printedTenths && tenths < 10)
-                {
-                    printedTenths = tenths;
-                    PlainText.WriteLine(console, string.Create(CultureInfo.InvariantCulture, $"Extracting {backbone} features: {value.Done}/{value.Total}"));
-                }
-            }
         }
     }
 }

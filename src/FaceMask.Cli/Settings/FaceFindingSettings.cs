@@ -9,15 +9,15 @@ namespace FaceMask.Cli.Settings;
 internal class FaceFindingSettings : CommandSettings
 {
     [CommandOption("--threshold <X>")]
-    [Description("Lowest face score kept, 0-1 (default: the model's face-crop setting, else 0.5, suited to masked faces).")]
+    [Description("Lowest face score kept, 0-1 (default 0.5, suited to masked faces; detect and serve with a face-crop model: its own setting).")]
     public float? Threshold { get; init; }
 
     [CommandOption("--detector <NAME>")]
-    [Description("BlazeFace model: front (128 px) or back (256 px, smaller faces) (default: the model's face-crop setting, else front).")]
+    [Description("BlazeFace model: front (128 px) or back (256 px, smaller faces) (default front; detect and serve with a face-crop model: its own setting).")]
     public string? Detector { get; init; }
 
     [CommandOption("--margin <X>")]
-    [Description("Margin added around each face, as a fraction of its size (default: the model's face-crop setting, else 0.25).")]
+    [Description("Margin added around each face, as a fraction of its size (default 0.25; detect and serve with a face-crop model: its own setting).")]
     public float? Margin { get; init; }
 
     /// <summary>

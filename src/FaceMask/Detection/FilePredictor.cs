@@ -24,7 +24,7 @@ public static class FilePredictor
             return classifier.Classify(files);
         }
 
-        using var analyzer = new PhotoAnalyzer(model, PhotoAnalyzerOptions.For(settings));
+        using var analyzer = new PhotoAnalyzer(model, PhotoAnalyzerOptions.For(settings) with { MaxFaces = 1 });
         var results = new ImagePrediction[files.Count];
         for (int i = 0; i < files.Count; i++)
         {
@@ -33,7 +33,7 @@ public static class FilePredictor
             {
                 byte[] bytes = ImageDecoder.ReadFile(files[i], files[i]);
                 PhotoAnalysis analysis = analyzer.Analyze(bytes, files[i], cancellationToken);
-                FaceResult best = analysis.Faces.MaxBy(f => f.DetectorScore ?? 0)!;
+                FaceResult best = analysis.Faces[0];
                 results[i] = new ImagePrediction(files[i], best.Label, best.Probabilities, null);
             }
             catch (ImageDecodeException ex)

@@ -90,6 +90,11 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
         lock (gate)
         {
             IReadOnlyList<DetectedFace> faces = detector.Detect(photo);
+            if (Options.MaxFaces is { } most && faces.Count > most)
+            {
+                faces = faces.OrderByDescending(f => f.Score).Take(most).ToArray(); // stable: equal scores keep the detector's order
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             if (faces.Count == 0)
             {

@@ -9,6 +9,12 @@ public sealed record PhotoAnalyzerOptions
     /// <summary>Margin added around each detected face before classifying it (see <see cref="FaceCrop"/>).</summary>
     public float Margin { get; init; } = FaceCrop.DefaultMargin;
 
+    /// <summary>
+    /// Classify only this many faces of a photo, those the detector scores highest (null: every face found). <c>predict</c>
+    /// with a face-crop model asks for one answer per file and sets 1.
+    /// </summary>
+    public int? MaxFaces { get; init; }
+
     /// <summary>Folder of a backbone model's ONNX files; null uses the application's <c>models/&lt;backbone&gt;</c>.</summary>
     public string? BackboneDirectory { get; init; }
 
@@ -31,6 +37,11 @@ public sealed record PhotoAnalyzerOptions
         if (Margin is < 0 or > 2 || float.IsNaN(Margin))
         {
             throw new FaceMaskException($"the face crop margin must be between 0 and 2, got {Margin}");
+        }
+
+        if (MaxFaces is < 1)
+        {
+            throw new FaceMaskException($"at least one face must be classified, got a maximum of {MaxFaces}");
         }
     }
 }

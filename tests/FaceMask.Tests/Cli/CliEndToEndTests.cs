@@ -126,6 +126,7 @@ public sealed class CliEndToEndTests : IDisposable
         string output = temp["augmented"];
         var (code, text) = CliRunner.Run("augment", "--data", data, "--out", output, "--per-class", "30", "--seed", "2");
         Assert.True(code == 0, text);
+        Assert.Contains("Writing images: 45/90", text, StringComparison.Ordinal);
         foreach (string cls in new[] { "class0", "class1", "class2" })
         {
             Assert.Equal(30, Directory.GetFiles(Path.Combine(output, cls)).Length);

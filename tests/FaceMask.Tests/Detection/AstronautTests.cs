@@ -1,5 +1,6 @@
 using FaceMask.Detection;
 using FaceMask.Inference;
+using SkiaSharp;
 using Xunit;
 
 namespace FaceMask.Tests.Detection;
@@ -25,6 +26,32 @@ public sealed class AstronautTests
         Assert.NotNull(face.DetectorScore);
         Assert.Contains(face.Label, analyzer.Classes);
         Assert.Equal(1f, face.Probabilities.Values.Sum(), 3);
+    }
+
+    [AstronautFact]
+    public void MaxFacesKeepsTheBestScoredFaces()
+    {
+        using var temp = new Support.TempDirectory();
+        using var photo = DetectionFixture.Decode(DetectionFixture.AstronautPath!);
+        using var canvas = new SKBitmap(new SKImageInfo(1024, 512, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        using (var draw = new SKCanvas(canvas))
+        using (SKImage image = SKImage.FromBitmap(photo))
+        {
+            draw.Clear(SKColors.Gray);
+            draw.DrawImage(image, SKRect.Create(0, 0, 512, 512), new SKSamplingOptions(SKCubicResampler.Mitchell));
+            draw.DrawImage(image, SKRect.Create(600, 100, 300, 300), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        }
+
+        string model = DetectionFixture.SaveTinyModel(temp["model"]);
+        using var all = PhotoAnalyzer.Open(model);
+        using var one = PhotoAnalyzer.Open(model, new PhotoAnalyzerOptions { MaxFaces = 1 });
+        PhotoAnalysis every = all.Analyze(canvas);
+        Assert.True(every.Faces.Count >= 2, $"{every.Faces.Count} face(s) found on the two-astronaut canvas");
+        FaceResult best = every.Faces.MaxBy(f => f.DetectorScore!.Value)!;
+        FaceResult kept = Assert.Single(one.Analyze(canvas).Faces);
+        Assert.Equal(best.Box, kept.Box);
+        Assert.Equal(best.Probabilities, kept.Probabilities);
+        Assert.Throws<FaceMaskException>(() => new PhotoAnalyzerOptions { MaxFaces = 0 }.Validate());
     }
 
     private static void AssertOneFace(BlazeFaceModel model)

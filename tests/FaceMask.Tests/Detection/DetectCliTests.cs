@@ -28,6 +28,7 @@ public sealed class DetectCliTests : IDisposable
         var (code, output) = CliRunner.Run("data", "faces", "--data", temp["data"], "--out", temp["faces"]);
         Assert.Equal(0, code);
         Assert.Contains("copied whole", output, StringComparison.Ordinal);
+        Assert.Contains("Cropping faces: 1/2", output, StringComparison.Ordinal);
         Assert.Contains("faces.csv", output, StringComparison.Ordinal);
         Assert.True(File.Exists(temp["faces/a/one.png"]));
 
