@@ -59,6 +59,10 @@ internal class TrainingSettings : DataSettings
     [Description("Random flip, resized crop, brightness and saturation jitter while training (pixel models; always on for resnet18-ft; resnet18 always trains on randomly mirrored features).")]
     public bool Augment { get; init; }
 
+    [CommandOption("--augment-policy <NAME>")]
+    [Description("How strongly training images are changed: basic (default; crop area 70–100 %, brightness and saturation ±20 %) or strong (crop area 50–100 %, brightness, saturation and contrast ±30 %, hue ±18°, 10 % grey, a third shrunk to 35–100 % and enlarged again). Turns --augment on.")]
+    public string? AugmentPolicy { get; init; }
+
     [CommandOption("--mean <R,G,B>")]
     [Description("Normalisation mean of [[0,1]] pixels (default 0.5,0.5,0.5; not for resnet18).")]
     public string? Mean { get; init; }
@@ -134,7 +138,8 @@ internal class TrainingSettings : DataSettings
             NewLayersRateFactor = ClassifierRateFactor ?? 1,
             Seed = Seed,
             Threads = Threads ?? defaults.Threads,
-            Augment = Augment || defaults.Augment,
+            Augment = Augment || AugmentPolicy is not null || defaults.Augment,
+            AugmentPolicy = AugmentPolicy ?? AugmentationPolicy.Basic.Name,
         };
         training.Validate();
         var options = new ExperimentOptions
@@ -169,6 +174,11 @@ internal class TrainingSettings : DataSettings
         if (options.Training.Schedule != LearningRateSchedule.Constant)
         {
             record["lr_schedule"] = options.Training.Schedule;
+        }
+
+        if (options.Training.Augment && options.Training.AugmentPolicy != AugmentationPolicy.Basic.Name)
+        {
+            record["augment_policy"] = options.Training.AugmentPolicy;
         }
 
         if (options.Training.NewLayersRateFactor != 1)

@@ -96,7 +96,7 @@ public static class ModelCardWriter
                 sb.Append(Inv, $"- Trained on {crop} made by `facemask data faces`: `predict`, `detect` and the web page crop each photo's face the same way before classifying (a photo without a face is classified whole)\n");
             }
             sb.Append(Inv, $"- Training: {m.Epochs} epoch(s), seed {m.Seed}");
-            foreach (string key in new[] { "batch", "lr", "lr_schedule", "classifier_lr_factor", "label_smoothing", "augment", "tune" })
+            foreach (string key in new[] { "batch", "lr", "lr_schedule", "classifier_lr_factor", "label_smoothing", "augment", "augment_policy", "tune" })
             {
                 if (Setting(report, key) is { } v)
                 {

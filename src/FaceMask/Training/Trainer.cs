@@ -49,7 +49,7 @@ public sealed class Trainer
         var order = Enumerable.Range(0, n).ToArray();
         (var groups, double[] factors) = ParameterGroups(network);
         using var optimizer = optim.Adam(groups, lr: options.LearningRate);
-        using var augmenter = options.Augment ? new BatchAugmenter(normalization, options.Seed) : null;
+        using var augmenter = options.Augment ? new BatchAugmenter(normalization, options.Seed, AugmentationPolicy.Named(options.AugmentPolicy)) : null;
         using var weights = options.SampleWeights is { } sw ? tensor(sw) : null;
         Dictionary<string, Tensor>? snapshot = null;
         float[][]? validationProbabilities = null; // the last complete epoch's, as is the snapshot

@@ -21,6 +21,9 @@ public sealed record TrainingOptions
     /// <summary>Random flip, resized crop, brightness and saturation jitter on each training batch.</summary>
     public bool Augment { get; init; }
 
+    /// <summary>How strongly <see cref="Augment"/> changes the images: an <see cref="AugmentationPolicy"/> name.</summary>
+    public string AugmentPolicy { get; init; } = AugmentationPolicy.Basic.Name;
+
     /// <summary>
     /// Label smoothing of the cross-entropy (0 = none): the target puts this share of its weight evenly on all classes,
     /// which keeps the network from becoming certain of labels that may be wrong.
@@ -65,6 +68,11 @@ public sealed record TrainingOptions
         if (!LearningRateSchedule.Names.Contains(Schedule))
         {
             throw new FaceMaskException($"--lr-schedule {Schedule}: unknown schedule; known: {string.Join(", ", LearningRateSchedule.Names)}");
+        }
+
+        if (!AugmentationPolicy.Names.Contains(AugmentPolicy))
+        {
+            throw new FaceMaskException($"--augment-policy {AugmentPolicy}: unknown policy; known: {string.Join(", ", AugmentationPolicy.Names)}");
         }
 
         if (!(NewLayersRateFactor > 0))
