@@ -44,6 +44,27 @@ public sealed record AugmentationPolicy(
     /// <summary>Every policy name.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(p => p.Name).ToArray();
 
+    /// <summary>Throws an <see cref="ArgumentException"/> for a range or probability that cannot work.</summary>
+    public void Validate()
+    {
+        static void Check(bool ok, string what, double value)
+        {
+            if (!ok)
+            {
+                throw new ArgumentException($"augmentation policy: {what} is out of range (got {value})");
+            }
+        }
+
+        Check(MinArea is > 0 and <= 1, "MinArea must be above 0 and at most 1", MinArea);
+        Check(Brightness is >= 0 and < 1, "Brightness must be at least 0 and below 1", Brightness);
+        Check(Saturation is >= 0 and <= 1, "Saturation must be between 0 and 1", Saturation);
+        Check(Contrast is >= 0 and <= 1, "Contrast must be between 0 and 1", Contrast);
+        Check(Hue is >= 0 and <= 0.5, "Hue must be between 0 and 0.5 turns", Hue);
+        Check(GrayscaleProbability is >= 0 and <= 1, "GrayscaleProbability must be between 0 and 1", GrayscaleProbability);
+        Check(DownscaleProbability is >= 0 and <= 1, "DownscaleProbability must be between 0 and 1", DownscaleProbability);
+        Check(MinScale is > 0 and <= 1, "MinScale must be above 0 and at most 1", MinScale);
+    }
+
     /// <summary>The policy called <paramref name="name"/>.</summary>
     /// <exception cref="FaceMaskException">No policy has that name.</exception>
     public static AugmentationPolicy Named(string name) =>

@@ -31,8 +31,11 @@ public sealed class BatchAugmenter : IDisposable
     }
 
     /// <summary>Creates an augmenter for images normalised with <paramref name="normalization"/>.</summary>
+    /// <exception cref="ArgumentException">A range or probability of <paramref name="policy"/> is out of range.</exception>
     public BatchAugmenter(Normalization normalization, int seed, AugmentationPolicy policy)
     {
+        ArgumentNullException.ThrowIfNull(policy);
+        policy.Validate();
         this.policy = policy;
         generator = new Generator((ulong)seed);
         mean = tensor(normalization.Mean).view(1, 3, 1, 1);

@@ -123,5 +123,9 @@ public sealed class BatchAugmenterTests
         Assert.Contains("--augment-policy wild: unknown policy; known: basic, strong", error.Message, StringComparison.Ordinal);
         Assert.Throws<FaceMaskException>(() => new TrainingOptions { AugmentPolicy = "wild" }.Validate());
         Assert.Same(AugmentationPolicy.Strong, AugmentationPolicy.Named("strong"));
+        Assert.All(AugmentationPolicy.All, p => p.Validate());
+        var bad = Assert.Throws<ArgumentException>(() => new BatchAugmenter(Normalization.Half, 0, Geometry with { GrayscaleProbability = 1.5 }));
+        Assert.Contains("GrayscaleProbability", bad.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => (Geometry with { MinArea = 0 }).Validate());
     }
 }
