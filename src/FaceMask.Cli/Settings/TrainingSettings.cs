@@ -60,7 +60,7 @@ internal class TrainingSettings : DataSettings
     public bool Augment { get; init; }
 
     [CommandOption("--augment-policy <NAME>")]
-    [Description("How strongly training images are changed: basic (default; crop area 70–100 %, brightness and saturation ±20 %) or strong (crop area 50–100 %, brightness, saturation and contrast ±30 %, hue ±18°, 10 % grey, a third shrunk to 35–100 % and enlarged again). Turns --augment on.")]
+    [Description("How strongly training images are changed: basic (default; crop area 70–100 %, brightness and saturation ±20 %) or strong (crop area 50–100 %, brightness, saturation and contrast ±30 %, hue ±18°, 10 % grey, a third shrunk to 35–100 % and enlarged again) or scale (strong without the hue and grey steps, colour jitter as basic). Turns --augment on.")]
     public string? AugmentPolicy { get; init; }
 
     [CommandOption("--mean <R,G,B>")]

@@ -38,8 +38,16 @@ public sealed record AugmentationPolicy(
         "strong", MinArea: 0.5, Brightness: 0.3, Saturation: 0.3, Contrast: 0.3, Hue: 0.05,
         GrayscaleProbability: 0.1, DownscaleProbability: 1.0 / 3, MinScale: 0.35);
 
+    /// <summary>
+    /// <see cref="Strong"/> without its colour steps: crop area 50–100 %, contrast ±30 %, a third of the images shrunk
+    /// to 35–100 % of their side and enlarged again; brightness and saturation ±20 % as in <see cref="Basic"/>, no hue
+    /// change and no grey images, since a mask's colour is evidence of its type.
+    /// </summary>
+    public static AugmentationPolicy Scale { get; } = new(
+        "scale", MinArea: 0.5, Brightness: 0.2, Saturation: 0.2, Contrast: 0.3, DownscaleProbability: 1.0 / 3, MinScale: 0.35);
+
     /// <summary>Every named policy.</summary>
-    public static IReadOnlyList<AugmentationPolicy> All { get; } = [Basic, Strong];
+    public static IReadOnlyList<AugmentationPolicy> All { get; } = [Basic, Strong, Scale];
 
     /// <summary>Every policy name.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(p => p.Name).ToArray();

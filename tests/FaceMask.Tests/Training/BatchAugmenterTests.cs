@@ -120,7 +120,7 @@ public sealed class BatchAugmenterTests
     public void UnknownPolicyNamesAreRefused()
     {
         var error = Assert.Throws<FaceMaskException>(() => AugmentationPolicy.Named("wild"));
-        Assert.Contains("--augment-policy wild: unknown policy; known: basic, strong", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--augment-policy wild: unknown policy; known: basic, strong, scale", error.Message, StringComparison.Ordinal);
         Assert.Throws<FaceMaskException>(() => new TrainingOptions { AugmentPolicy = "wild" }.Validate());
         Assert.Same(AugmentationPolicy.Strong, AugmentationPolicy.Named("strong"));
         Assert.All(AugmentationPolicy.All, p => p.Validate());
