@@ -4,8 +4,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaceMask.Data;
 using FaceMask.Features;
+using FaceMask.Models;
 using FaceMask.ResNet;
 using FaceMask.Runtime;
+using FaceMask.Training;
 using static TorchSharp.torch;
 
 namespace FaceMask.Bench;
@@ -14,7 +16,8 @@ namespace FaceMask.Bench;
 /// Speed of the resnet18 modes, written as JSON: frozen-mode feature extraction (ONNX Runtime, image + mirror) on a few
 /// shared images, and for the fine-tuned ResNet18 at each input size and thread count: training images/s (Adam, batch
 /// 32) with the last stage, the last two or everything trainable; images/s of the frozen part alone (what caching its
-/// output per image costs once) and of training only the trainable part on cached frozen outputs; inference images/s.
+/// output per image costs once) and of training only the trainable part on cached frozen outputs; inference images/s;
+/// images/s of the training augmentation alone, per <see cref="AugmentationPolicy"/>.
 /// Pixels are random: the speed does not depend on the content.
 /// Usage: dotnet run -c Release --project bench/FaceMask.Bench -- --resnet-ft [--sizes 112,160,224] [--threads 1,2] [--steps 3] [--out FILE]
 /// </summary>
@@ -86,6 +89,20 @@ internal static class FineTuneBenchmark
                     using var noGrad = no_grad();
                     network.forward(RandomBatch(size));
                 });
+                // The training augmentation alone, per policy (it runs on every training batch before the network).
+                using (var pixels = RandomBatch(size).to_type(ScalarType.Float32).div_(255))
+                {
+                    foreach (AugmentationPolicy policy in AugmentationPolicy.All)
+                    {
+                        using var augmenter = new BatchAugmenter(Normalization.Identity, 0, policy);
+                        row[$"augment_{policy.Name}"] = Measure(steps * 4, () =>
+                        {
+                            using var scope = NewDisposeScope();
+                            augmenter.Apply(pixels);
+                        });
+                    }
+                }
+
                 Console.WriteLine(row.ToJsonString());
                 runs.Add(row);
             }
