@@ -47,6 +47,14 @@ internal static class FaceMaskApp
                 config.AddCommand<ExportCommand>("export").WithDescription("Write a saved model as one ONNX file (raw RGB pixels in, class probabilities out).")
                     .WithExample("export", "--model", "runs/x/model", "--onnx", "facemask.onnx");
                 config.AddCommand<AugmentCommand>("augment").WithDescription("Write a class-balanced, augmented copy of a dataset.");
+                config.AddBranch("audit", audit =>
+                {
+                    audit.SetDescription("Blind label audit of a run: review sheets, then label error and accuracy against the reviewed labels.");
+                    audit.AddCommand<AuditSampleCommand>("sample").WithDescription("Draw a stratified sample of a run's images onto numbered review sheets and a blank review.csv.")
+                        .WithExample("audit", "sample", "--run", "runs/x", "--out", "audit");
+                    audit.AddCommand<AuditScoreCommand>("score").WithDescription("Score a filled review.csv: label error rate, accuracy and F1 against the reviewed labels.")
+                        .WithExample("audit", "score", "audit");
+                });
                 config.AddBranch("data", data =>
                 {
                     data.SetDescription("Inspect a dataset, or derive one.");
