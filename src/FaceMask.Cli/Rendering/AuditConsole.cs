@@ -1,6 +1,5 @@
 using System.Globalization;
 using FaceMask.Auditing;
-using FaceMask.Evaluation;
 using Spectre.Console;
 
 namespace FaceMask.Cli.Rendering;
@@ -17,7 +16,7 @@ internal static class AuditConsole
             .AddColumn("stratum").AddColumn(new TableColumn("images").RightAligned()).AddColumn(new TableColumn("drawn").RightAligned());
         foreach (var p in plan.Populations)
         {
-            table.AddRow(Describe(p.Stratum), p.Images.ToString(Inv), p.Drawn.ToString(Inv));
+            table.AddRow(AuditText.Describe(p.Stratum), p.Images.ToString(Inv), p.Drawn.ToString(Inv));
         }
 
         console.Write(table);
@@ -38,35 +37,22 @@ internal static class AuditConsole
         PlainText.WriteLine(console, $"Label audit of {report.Run}: {reviewed} images given a class, {unsure} unsure, {report.NotReviewed} not reviewed yet");
         var table = new Table().AddColumn("metric").AddColumn(new TableColumn("dataset labels").RightAligned())
             .AddColumn(new TableColumn("reviewer's labels [[95% CI]]").RightAligned());
-        table.AddRow("Accuracy", Percent(report.GivenAccuracy), Markup.Escape(Percent(report.ReviewedAccuracy)));
-        table.AddRow("Macro-F1", Fixed(report.GivenMacroF1), Markup.Escape(Fixed(report.ReviewedMacroF1)));
+        table.AddRow("Accuracy", AuditText.Percent(report.GivenAccuracy), Markup.Escape(AuditText.Percent(report.ReviewedAccuracy)));
+        table.AddRow("Macro-F1", AuditText.Decimal(report.GivenMacroF1), Markup.Escape(AuditText.Decimal(report.ReviewedMacroF1)));
         console.Write(table);
 
         var classes = new Table().AddColumn("class").AddColumn(new TableColumn("F1 (dataset)").RightAligned())
             .AddColumn(new TableColumn("F1 (reviewer)").RightAligned()).AddColumn(new TableColumn("labels changed").RightAligned());
         foreach (var c in report.Classes)
         {
-            classes.AddRow(Markup.Escape(c.Label), Fixed(c.GivenF1), Markup.Escape(Fixed(c.ReviewedF1)), Markup.Escape(Percent(c.LabelErrorRate)));
+            classes.AddRow(Markup.Escape(c.Label), AuditText.Decimal(c.GivenF1), Markup.Escape(AuditText.Decimal(c.ReviewedF1)), Markup.Escape(AuditText.Percent(c.LabelErrorRate)));
         }
 
         console.Write(classes);
-        PlainText.WriteLine(console, $"Labels changed by the reviewer: {Percent(report.LabelErrorRate)} of the run's images; undecidable: {Percent(report.UnsureShare)}");
+        PlainText.WriteLine(console, $"Labels changed by the reviewer: {AuditText.Percent(report.LabelErrorRate)} of the run's images; undecidable: {AuditText.Percent(report.UnsureShare)}");
         foreach (string file in files)
         {
             PlainText.WriteLine(console, $"Wrote {file}");
         }
     }
-
-    private static string Describe(AuditStratum stratum) =>
-        stratum == AuditStratum.Agreement ? "model agrees with label" : "model disagrees with label";
-
-    private static string Percent(double v) => (v * 100).ToString("0.00", Inv) + " %";
-
-    private static string Percent(MetricInterval m) =>
-        double.IsFinite(m.Value) ? string.Create(Inv, $"{m.Value * 100:0.00} % [{m.Low * 100:0.00}, {m.High * 100:0.00}]") : "n/a";
-
-    private static string Fixed(double v) => double.IsFinite(v) ? v.ToString("0.000", Inv) : "n/a";
-
-    private static string Fixed(MetricInterval m) =>
-        double.IsFinite(m.Value) ? string.Create(Inv, $"{m.Value:0.000} [{m.Low:0.000}, {m.High:0.000}]") : "n/a";
 }

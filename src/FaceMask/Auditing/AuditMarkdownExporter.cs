@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using FaceMask.Evaluation;
 using FaceMask.IO;
 using FaceMask.Reporting;
 
@@ -40,18 +39,18 @@ public sealed class AuditMarkdownExporter : IAuditExporter
         sb.Append("## The run against the dataset's labels and the reviewer's\n\n");
         BlockMarkdown.AppendTable(sb, ["metric", "dataset labels", "reviewer's labels (estimated)"],
         [
-            ["Accuracy", Percent(r.GivenAccuracy), Percent(r.ReviewedAccuracy)],
-            ["Macro-F1", Fixed(r.GivenMacroF1), Fixed(r.ReviewedMacroF1)],
+            ["Accuracy", AuditText.Percent(r.GivenAccuracy), AuditText.Percent(r.ReviewedAccuracy)],
+            ["Macro-F1", AuditText.Decimal(r.GivenMacroF1), AuditText.Decimal(r.ReviewedMacroF1)],
         ]);
-        sb.Append(Inv, $"Labels the reviewer changed: **{Percent(r.LabelErrorRate)}** of the run's images; undecidable: {Percent(r.UnsureShare)}.\n\n");
+        sb.Append(Inv, $"Labels the reviewer changed: **{AuditText.Percent(r.LabelErrorRate)}** of the run's images; undecidable: {AuditText.Percent(r.UnsureShare)}.\n\n");
 
         sb.Append("## Per class\n\n");
         BlockMarkdown.AppendTable(sb, ["class", "F1 (dataset labels)", "precision (reviewer)", "recall (reviewer)", "F1 (reviewer)", "labels changed"],
-            r.Classes.Select(c => (IReadOnlyList<string>)[c.Label, Fixed(c.GivenF1), Fixed(c.ReviewedPrecision), Fixed(c.ReviewedRecall), Fixed(c.ReviewedF1), Percent(c.LabelErrorRate)]));
+            r.Classes.Select(c => (IReadOnlyList<string>)[c.Label, AuditText.Decimal(c.GivenF1), AuditText.Decimal(c.ReviewedPrecision), AuditText.Decimal(c.ReviewedRecall), AuditText.Decimal(c.ReviewedF1), AuditText.Percent(c.LabelErrorRate)]));
 
         sb.Append("## Strata\n\n");
         BlockMarkdown.AppendTable(sb, ["stratum", "images", "drawn", "given a class", "unsure", "label right", "prediction right"],
-            r.Strata.Select(s => (IReadOnlyList<string>)[s.Stratum == Auditing.AuditStratum.Agreement ? "model agrees with label" : "model disagrees with label",
+            r.Strata.Select(s => (IReadOnlyList<string>)[AuditText.Describe(s.Stratum),
                 Count(s.Images), Count(s.Drawn), Count(s.Reviewed), Count(s.Unsure), Count(s.LabelRight), Count(s.PredictionRight)]));
 
         if (r.Relabelled.Count > 0)
@@ -72,14 +71,4 @@ public sealed class AuditMarkdownExporter : IAuditExporter
     }
 
     private static string Count(int n) => n.ToString(Inv);
-
-    private static string Percent(double v) => double.IsFinite(v) ? (v * 100).ToString("0.00", Inv) + "%" : "n/a";
-
-    private static string Percent(MetricInterval m) =>
-        double.IsFinite(m.Value) ? $"{Percent(m.Value)} [{(m.Low * 100).ToString("0.00", Inv)}, {(m.High * 100).ToString("0.00", Inv)}]" : "n/a";
-
-    private static string Fixed(double v) => double.IsFinite(v) ? v.ToString("0.000", Inv) : "n/a";
-
-    private static string Fixed(MetricInterval m) =>
-        double.IsFinite(m.Value) ? $"{Fixed(m.Value)} [{Fixed(m.Low)}, {Fixed(m.High)}]" : "n/a";
 }

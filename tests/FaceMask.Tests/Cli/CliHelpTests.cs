@@ -17,6 +17,8 @@ public sealed class CliHelpTests
         new[] { "augment", "--help" },
         new[] { "data", "stats", "--help" },
         new[] { "data", "faces", "--help" },
+        new[] { "audit", "sample", "--help" },
+        new[] { "audit", "score", "--help" },
         new[] { "detect", "--help" },
         new[] { "serve", "--help" },
         new[] { "--help" },
