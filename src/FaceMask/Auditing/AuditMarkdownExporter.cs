@@ -34,7 +34,7 @@ public sealed class AuditMarkdownExporter : IAuditExporter
         int unsure = r.Strata.Sum(s => s.Unsure);
         sb.Append(Inv, $"- Reviewed: {reviewed} images given a class, {unsure} unsure, {r.NotReviewed} not reviewed yet\n");
         sb.Append(Inv, $"- Intervals: {r.Level * 100:0.#}% stratified percentile bootstrap, {r.Bootstrap} replicates, seed {r.Seed}\n");
-        sb.Append("- Estimates weight each reviewed image by its stratum's size over the stratum's reviewed count; unsure images are left out.\n\n");
+        sb.Append("- Estimates weight each reviewed image by its stratum's size over the stratum's reviewed count; an unsure image keeps the dataset's label.\n\n");
 
         sb.Append("## The run against the dataset's labels and the reviewer's\n\n");
         BlockMarkdown.AppendTable(sb, ["metric", "dataset labels", "reviewer's labels (estimated)"],

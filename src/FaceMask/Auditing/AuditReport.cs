@@ -5,8 +5,8 @@ namespace FaceMask.Auditing;
 /// <summary>
 /// A scored label audit: how the run scores against the dataset's labels (exact) and against the reviewer's labels
 /// (estimated from the stratified sample, with stratified bootstrap intervals), and how many labels the reviewer
-/// changed. Images the reviewer marked unsure are left out of the estimates, as if they were like the others of
-/// their stratum; their share is reported.
+/// changed. An image the reviewer marked unsure keeps the dataset's label; the estimated share of such images is
+/// reported beside the estimates.
 /// </summary>
 public sealed record AuditReport
 {

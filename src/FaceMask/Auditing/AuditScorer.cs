@@ -6,7 +6,8 @@ namespace FaceMask.Auditing;
 /// <summary>
 /// Scores a label audit. Each stratum's reviewed images stand for all of its images (weight = stratum size ÷ reviewed
 /// count), which gives a weighted confusion matrix of the reviewer's class against the model's prediction over the
-/// whole run; accuracy, per-class precision/recall/F1 and the label error rate are read off it. Intervals come from a
+/// whole run; accuracy, per-class precision/recall/F1 and the label error rate are read off it. An image the reviewer
+/// could not decide keeps the dataset's label, so only decided classes overturn labels. Intervals come from a
 /// stratified bootstrap (reviewed images resampled within their stratum; a stratum reviewed in full is not resampled).
 /// </summary>
 public static class AuditScorer
@@ -31,18 +32,20 @@ public static class AuditScorer
         {
             var reviewed = plan.Items
                 .Where(i => i.Stratum == population.Stratum && (reviews.Labels.ContainsKey(i.Item) || reviews.Unsure.Contains(i.Item)))
-                .Select(i => new Review(index[i.Given], index[i.Predicted], reviews.Labels.TryGetValue(i.Item, out int r) ? r : -1))
+                .Select(i => reviews.Labels.TryGetValue(i.Item, out int r)
+                    ? new Review(index[i.Given], index[i.Predicted], r, Unsure: false)
+                    : new Review(index[i.Given], index[i.Predicted], index[i.Given], Unsure: true))
                 .ToArray();
-            int sure = reviewed.Count(r => r.Reviewed >= 0);
-            if (population.Images > 0 && sure == 0)
+            if (population.Images > 0 && reviewed.Length == 0)
             {
                 throw new FaceMaskException(
-                    $"no item of the {population.Stratum.ToString().ToLowerInvariant()} stratum has been given a class yet; review at least one before scoring");
+                    $"no item of the {population.Stratum.ToString().ToLowerInvariant()} stratum has been reviewed yet; review at least one before scoring");
             }
 
+            var sure = reviewed.Where(r => !r.Unsure).ToArray();
             strata.Add(new Stratum(population.Images, reviewed));
-            summaries.Add(new AuditStratumSummary(population.Stratum, population.Images, population.Drawn, sure, reviewed.Length - sure,
-                reviewed.Count(r => r.Reviewed >= 0 && r.Reviewed == r.Given), reviewed.Count(r => r.Reviewed >= 0 && r.Reviewed == r.Predicted)));
+            summaries.Add(new AuditStratumSummary(population.Stratum, population.Images, population.Drawn, sure.Length, reviewed.Length - sure.Length,
+                sure.Count(r => r.Reviewed == r.Given), sure.Count(r => r.Reviewed == r.Predicted)));
         }
 
         var observed = Estimate(strata.Select(s => s.Reviews).ToArray(), strata, k)!;
@@ -117,7 +120,7 @@ public static class AuditScorer
         return copy;
     }
 
-    // The estimates from one set of reviews per stratum; null when a stratum with images has no sure review.
+    // The estimates from one set of reviews per stratum; null when a stratum with images has no review.
     private static Estimates? Estimate(Review[][] reviews, List<Stratum> strata, int k)
     {
         var confusion = new double[k][];
@@ -139,20 +142,14 @@ public static class AuditScorer
                 continue;
             }
 
-            int sure = reviews[h].Count(r => r.Reviewed >= 0);
-            if (sure == 0)
+            if (reviews[h].Length == 0)
             {
                 return null;
             }
 
-            double weight = (double)images / sure;
+            double weight = (double)images / reviews[h].Length;
             foreach (var r in reviews[h])
             {
-                if (r.Reviewed < 0)
-                {
-                    continue;
-                }
-
                 confusion[r.Reviewed][r.Predicted] += weight;
                 classWeight[r.Given] += weight;
                 if (r.Reviewed != r.Given)
@@ -162,7 +159,7 @@ public static class AuditScorer
                 }
             }
 
-            unsure += images * (reviews[h].Length - sure) / (double)reviews[h].Length;
+            unsure += weight * reviews[h].Count(r => r.Unsure);
             total += images;
         }
 
@@ -196,7 +193,8 @@ public static class AuditScorer
         return new Scores(total > 0 ? correct / total : 0, precision, recall, f1);
     }
 
-    private readonly record struct Review(int Given, int Predicted, int Reviewed);
+    // An unsure review keeps the dataset's label (Reviewed = Given): only a reviewer's decided class overturns a label.
+    private readonly record struct Review(int Given, int Predicted, int Reviewed, bool Unsure);
 
     private sealed record Stratum(int Images, Review[] Reviews);
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace FaceMask.Runtime;
 
@@ -22,21 +21,9 @@ internal static class OpenMpSpinCount
 #pragma warning restore CA2255
     internal static void Apply()
     {
-        if (OperatingSystem.IsWindows() || Environment.GetEnvironmentVariable(Policy) is not null || Environment.GetEnvironmentVariable(SpinCount) is not null)
+        if (Environment.GetEnvironmentVariable(Policy) is null && Environment.GetEnvironmentVariable(SpinCount) is null)
         {
-            return;
-        }
-
-        try
-        {
-            _ = SetEnv(SpinCount, "10000", 0);
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-        {
-            // Not a glibc/musl system: keep the default policy.
+            NativeEnvironment.TrySet(SpinCount, "10000");
         }
     }
-
-    [DllImport("libc", EntryPoint = "setenv")]
-    private static extern int SetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
 }

@@ -58,14 +58,18 @@ public sealed class AuditScorerTests
     }
 
     [Fact]
-    public void UnsureItemsAreLeftOutAndCounted()
+    public void UnsureItemsKeepTheirLabelAndAreCounted()
     {
         var reviews = Reviews() with { Unsure = new HashSet<int> { 7 } };
         var report = AuditScorer.Score(AuditPlans.TwoClass(withSeventh: true), reviews, bootstrap: 0);
-        Assert.Equal(0.725, report.ReviewedAccuracy.Value, 12); // the same four agreement reviews stand for 90 images
+
+        // Agreement weight 90/5 = 18; item 7 (a, predicted a) keeps label a: a→a 54, a→b 18 (item 4), b→b 18 + 5, b→a 5.
+        Assert.Equal(0.77, report.ReviewedAccuracy.Value, 12);
+        Assert.Equal(0.23, report.LabelErrorRate.Value, 12);
         Assert.Equal(90.0 * 1 / 5 / 100, report.UnsureShare.Value, 12);
         Assert.Equal(7, Assert.Single(report.Undecided).Item);
         Assert.Equal(1, report.Strata[0].Unsure);
+        Assert.Equal(4, report.Strata[0].Reviewed);
     }
 
     [Fact]
@@ -92,7 +96,7 @@ public sealed class AuditScorerTests
     [Fact]
     public void AStratumWithoutAReviewCannotBeScored()
     {
-        var onlyAgreements = new AuditReviews(new Dictionary<int, int> { [1] = 0, [3] = 1 }, new HashSet<int>(), 4);
+        var onlyAgreements = new AuditReviews(new Dictionary<int, int> { [1] = 0, [3] = 1 }, new HashSet<int> { 2 }, 3);
         var e = Assert.Throws<FaceMaskException>(() => AuditScorer.Score(AuditPlans.TwoClass(), onlyAgreements));
         Assert.Contains("disagreement", e.Message, StringComparison.Ordinal);
     }

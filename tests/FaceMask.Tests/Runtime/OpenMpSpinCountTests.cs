@@ -15,6 +15,15 @@ public sealed class OpenMpSpinCountTests
         Assert.Equal(userChose ? Environment.GetEnvironmentVariable("GOMP_SPINCOUNT") : "10000", value);
     }
 
+    [Fact]
+    public void LoadingTheLibraryAsksMklForAlignmentIndependentResults()
+    {
+        _ = TorchRuntime.LibTorchVersion;
+        string? value = Marshal.PtrToStringUTF8(GetEnv(MklReproducibility.Variable));
+        string? user = Environment.GetEnvironmentVariable(MklReproducibility.Variable);
+        Assert.Equal(user ?? MklReproducibility.Value, value);
+    }
+
     [DllImport("libc", EntryPoint = "getenv")]
     private static extern IntPtr GetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
 }
