@@ -48,16 +48,13 @@ public static class AuditScorer
                 sure.Count(r => r.Reviewed == r.Given), sure.Count(r => r.Reviewed == r.Predicted)));
         }
 
-        var observed = Estimate(strata.Select(s => s.Reviews).ToArray(), strata, k)!;
+        var observed = Estimate(strata.Select(s => s.Reviews).ToArray(), strata, k);
         var replicates = new List<Estimates>(bootstrap);
         var random = new SeededRandom(seed);
         for (int b = 0; b < bootstrap; b++)
         {
             var resampled = strata.Select(s => s.Reviews.Length == s.Images ? s.Reviews : Resample(s.Reviews, random)).ToArray();
-            if (Estimate(resampled, strata, k) is { } estimate)
-            {
-                replicates.Add(estimate);
-            }
+            replicates.Add(Estimate(resampled, strata, k));
         }
 
         MetricInterval Interval(Func<Estimates, double> pick)
@@ -120,8 +117,8 @@ public static class AuditScorer
         return copy;
     }
 
-    // The estimates from one set of reviews per stratum; null when a stratum with images has no review.
-    private static Estimates? Estimate(Review[][] reviews, List<Stratum> strata, int k)
+    // The estimates from one set of reviews per stratum (every stratum with images has at least one review).
+    private static Estimates Estimate(Review[][] reviews, List<Stratum> strata, int k)
     {
         var confusion = new double[k][];
         for (int c = 0; c < k; c++)
@@ -140,11 +137,6 @@ public static class AuditScorer
             if (images == 0)
             {
                 continue;
-            }
-
-            if (reviews[h].Length == 0)
-            {
-                return null;
             }
 
             double weight = (double)images / reviews[h].Length;
