@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using FaceMask.Auditing;
 using FaceMask.Cli.Rendering;
-using FaceMask.Reporting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -54,10 +53,7 @@ internal sealed class AuditSampleCommand(IAnsiConsole console) : Command<AuditSa
 
         var options = new AuditSampleOptions { Agreements = settings.Agreements, Disagreements = settings.Disagreements, Seed = settings.Seed };
         var layout = new ReviewSheetLayout { Columns = settings.Columns, Rows = settings.Rows };
-        options.Validate();
-        layout.Validate();
-        string dir = RunFolder.Create(settings.Out, "audit", DateTime.UtcNow);
-        AuditFolder audit = LabelAudit.Start(settings.Run, dir, options, layout, settings.Data);
+        AuditFolder audit = LabelAudit.Start(settings.Run, settings.Out, options, layout, settings.Data);
         AuditConsole.PrintStarted(console, audit);
         return 0;
     }

@@ -13,14 +13,14 @@ public static class LabelAudit
     /// <summary>The exporters of a scored audit.</summary>
     public static IReadOnlyList<IAuditExporter> Exporters { get; } = [new AuditJsonExporter(), new AuditMarkdownExporter()];
 
-    /// <summary>Draws the sample of <paramref name="run"/> and writes the audit folder <paramref name="directory"/> (new or empty).</summary>
+    /// <summary>Draws the sample of <paramref name="run"/> and writes a new audit folder.</summary>
     /// <param name="run">A run folder with <c>predictions.csv</c> (train, kfold or evaluate).</param>
-    /// <param name="directory">The audit folder, already created and empty.</param>
+    /// <param name="directory">The audit folder (must not exist or be empty); null makes <c>runs/&lt;timestamp&gt;-audit</c>.</param>
     /// <param name="options">Sample sizes and seed.</param>
     /// <param name="layout">Sheet layout.</param>
     /// <param name="dataRoot">Where the images are; null takes the dataset root recorded in the run's report.json.</param>
     /// <exception cref="FaceMaskException">The run or its images cannot be read.</exception>
-    public static AuditFolder Start(string run, string directory, AuditSampleOptions options, ReviewSheetLayout layout, string? dataRoot = null)
+    public static AuditFolder Start(string run, string? directory, AuditSampleOptions options, ReviewSheetLayout layout, string? dataRoot = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(options);
@@ -38,10 +38,12 @@ public static class LabelAudit
         }
 
         var plan = AuditSampler.Draw(rows, labels, options, Path.GetFullPath(run), Path.GetFullPath(root));
-        var sheets = ReviewSheets.Write(plan, root, directory, layout);
-        string review = ReviewCsv.WriteBlank(plan, directory);
-        plan.Write(directory);
-        return new AuditFolder(directory, plan, review, sheets);
+        layout.Validate();
+        string folder = RunFolder.Create(directory, "audit", DateTime.UtcNow);
+        var sheets = ReviewSheets.Write(plan, root, folder, layout);
+        string review = ReviewCsv.WriteBlank(plan, folder);
+        plan.Write(folder);
+        return new AuditFolder(folder, plan, review, sheets);
     }
 
     /// <summary>Scores the audit folder's reviews and writes <c>audit.json</c> and <c>audit.md</c> into it (replacing an earlier score).</summary>

@@ -61,20 +61,23 @@ public sealed class AuditCliTests : IDisposable
     }
 
     [Fact]
-    public void RefusesAFullFolderAndAFolderWithoutAPlan()
+    public void RefusesAFullFolderAMissingRunAndAFolderWithoutAPlan()
     {
-        File.WriteAllText(temp["taken.txt"], "x");
         var (code, output) = CliRunner.Run("audit", "score", temp["nothing-here"]);
         Assert.Equal(2, code);
         Assert.Contains("not an audit folder", output, StringComparison.Ordinal);
 
-        (code, output) = CliRunner.Run("audit", "sample", "--run", temp["no-run"], "--out", temp.Path);
-        Assert.Equal(2, code);
-        Assert.Contains("not empty", output, StringComparison.Ordinal);
-
         (code, output) = CliRunner.Run("audit", "sample", "--run", temp["no-run"], "--out", temp["new"]);
         Assert.Equal(2, code);
         Assert.Contains("predictions.csv", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp["new"]), "no audit folder is left behind for a run that cannot be read");
+
+        temp.Write("run/predictions.csv", Encoding.UTF8.GetBytes("path,true,pred,p_a,p_b\na/1.png,a,a,0.9,0.1\nb/2.png,b,a,0.6,0.4\n"));
+        temp.Write("taken/mine.txt", Encoding.UTF8.GetBytes("keep"));
+        (code, output) = CliRunner.Run("audit", "sample", "--run", temp["run"], "--data", temp.Path, "--out", temp["taken"]);
+        Assert.Equal(2, code);
+        Assert.Contains("not empty", output, StringComparison.Ordinal);
+        Assert.Equal(["mine.txt"], Directory.GetFileSystemEntries(temp["taken"]).Select(Path.GetFileName));
     }
 
     private static void Fill(string audit, AuditPlan plan, Func<AuditItem, string> label)
