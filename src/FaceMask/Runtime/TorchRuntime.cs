@@ -14,11 +14,9 @@ public static class TorchRuntime
     {
         lock (Gate)
         {
-            int n = threads > 0 ? threads : Environment.ProcessorCount;
-            if (torch.get_num_threads() != n)
-            {
-                torch.set_num_threads(n);
-            }
+            // Always called, even when the count is already n: libtorch's set_num_threads also turns MKL's dynamic
+            // thread choice off (mkl_set_dynamic(false)), without which MKL's results depend on how busy the cores are.
+            torch.set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
 
             torch.manual_seed(seed);
         }
