@@ -3,17 +3,16 @@ using System.Runtime.CompilerServices;
 namespace FaceMask.Runtime;
 
 /// <summary>
-/// Makes libtorch's MKL give the same numbers for the same input: <c>MKL_CBWR=AUTO,STRICT</c> (Conditional Numerical
-/// Reproducibility: results that do not depend on memory alignment, on the processor's best code path) and
-/// <c>MKL_DYNAMIC=FALSE</c> (use exactly the thread count libtorch asks for, rather than fewer when the other cores are
-/// busy), each unless the user set it. Measured here on an AMD EPYC with AVX-512: without them the web app's "parallel
-/// requests give the same answers as one at a time" test failed 5 times in 5 (probabilities differing in the seventh
-/// digit); with <c>MKL_CBWR</c> alone it passed on its own but still failed after the training tests (MKL then took
-/// fewer threads while a request was decoded on the other core); with both it passes. Where libtorch loaded before
-/// this assembly (the variables then come too late), <see cref="TorchRuntime.Configure"/> turns MKL's dynamic threads
-/// off through libtorch's <c>set_num_threads</c>. Like
-/// <see cref="OpenMpSpinCount"/>, the variables must be in the native environment before libtorch loads, so they are
-/// set when this assembly loads.
+/// Asks libtorch's MKL for steadier numbers: <c>MKL_CBWR=AUTO,STRICT</c> (Conditional Numerical Reproducibility: results
+/// that do not depend on memory alignment, on the processor's best code path) and <c>MKL_DYNAMIC=FALSE</c> (use the
+/// thread count libtorch asks for, not fewer when the other cores are busy), each unless the user set it. Measured
+/// here on an AMD EPYC with AVX-512: the same photo classified alone and among parallel requests got probabilities
+/// differing in the seventh digit in 5 runs of 5 of the web app's test on its own; with <c>MKL_CBWR</c> the test passes
+/// on its own, with <c>MKL_DYNAMIC=FALSE</c> also after the training tests, but in the whole suite the last bit can still
+/// differ, so that test compares probabilities to 1e-5. Where libtorch loaded before this assembly (the variables then
+/// come too late), <see cref="TorchRuntime.Configure"/> turns MKL's dynamic threads off through libtorch's
+/// <c>set_num_threads</c>. Like <see cref="OpenMpSpinCount"/>, the variables must be in the native environment before
+/// libtorch loads, so they are set when this assembly loads.
 /// </summary>
 internal static class MklReproducibility
 {
