@@ -34,8 +34,10 @@ public static class AuditSampler
         }
 
         var random = new SeededRandom(options.Seed);
-        var agree = Draw(rows.Where(r => r.Truth == r.Predicted).ToArray(), options.Agreements, random);
-        var disagree = Draw(rows.Where(r => r.Truth != r.Predicted).ToArray(), options.Disagreements, random);
+        var agreeing = rows.Where(r => r.Truth == r.Predicted).ToArray();
+        var disagreeing = rows.Where(r => r.Truth != r.Predicted).ToArray();
+        var agree = Draw(agreeing, options.Agreements, random);
+        var disagree = Draw(disagreeing, options.Disagreements, random);
         var drawn = agree.Concat(disagree).ToArray();
         random.Shuffle(drawn.AsSpan());
         var items = drawn.Select((r, i) => new AuditItem(
@@ -64,8 +66,8 @@ public static class AuditSampler
             Seed = options.Seed,
             Populations =
             [
-                new AuditPopulation(AuditStratum.Agreement, rows.Count(r => r.Truth == r.Predicted), agree.Length),
-                new AuditPopulation(AuditStratum.Disagreement, rows.Count(r => r.Truth != r.Predicted), disagree.Length),
+                new AuditPopulation(AuditStratum.Agreement, agreeing.Length, agree.Length),
+                new AuditPopulation(AuditStratum.Disagreement, disagreeing.Length, disagree.Length),
             ],
             Confusion = confusion,
             Items = items,
