@@ -61,6 +61,14 @@ public sealed record ModelManifest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Data.FaceCropSettings? FaceCrop { get; init; }
 
+    /// <summary>
+    /// Temperature and unsure threshold fitted on held-out predictions (<c>facemask calibrate</c>); absent for
+    /// uncalibrated models, whose probabilities are used as the network gives them and which are never unsure.
+    /// </summary>
+    [JsonPropertyName("calibration")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CalibrationSettings? Calibration { get; init; }
+
     /// <summary>Per-channel normalisation of [0, 1] pixels (identity, and unused, for backbone models: the backbone normalises).</summary>
     [JsonPropertyName("normalization")]
     public required Normalization Normalization { get; init; }

@@ -161,6 +161,7 @@ public static class ModelStore
             }
         }
 
+        manifest.Calibration?.Validate(path);
         return manifest;
     }
 
