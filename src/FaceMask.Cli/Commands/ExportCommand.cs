@@ -26,24 +26,33 @@ internal sealed class ExportCommand(IAnsiConsole console) : Command<ExportComman
         [Description("Write a copy of the model folder to DIR with its weights stored as float16 (half the size; loaded back as float32).")]
         public string? Half { get; init; }
 
+        [CommandOption("--int8 <DIR>")]
+        [Description("Write a copy of a fine-tuned resnet18-ft model folder to DIR with its tuned convolutions stored as int8 differences from the ImageNet weights (a quarter of float32; loaded back as float32).")]
+        public string? Int8 { get; init; }
+
         [CommandOption("--overwrite")]
-        [Description("Replace the ONNX file or the --half folder if it exists.")]
+        [Description("Replace the ONNX file or the --half/--int8 folder if it exists.")]
         public bool Overwrite { get; init; }
     }
 
     public override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
     {
-        if (settings.Onnx is null && settings.Half is null)
+        if (settings.Onnx is null && settings.Half is null && settings.Int8 is null)
         {
-            throw new FaceMaskException("--onnx FILE or --half DIR is required");
+            throw new FaceMaskException("--onnx FILE, --half DIR or --int8 DIR is required");
         }
 
         string model = ModelStore.ResolveDirectory(settings.Model);
-        if (settings.Half is { } half)
+        foreach (var (target, dtype) in new[] { (settings.Half, ModelManifest.Float16), (settings.Int8, ModelManifest.Int8Delta) })
         {
-            var manifest = HalfPrecisionExporter.Export(model, half, settings.Overwrite);
-            long bytes = new FileInfo(Path.Combine(half, manifest.WeightsFile)).Length;
-            console.MarkupLineInterpolated($"wrote [bold]{half}[/] ({manifest.Arch}, float16 weights, {bytes / 1e6:0.0} MB)");
+            if (target is null)
+            {
+                continue;
+            }
+
+            var manifest = ModelCopyExporter.Export(model, target, dtype, settings.Overwrite);
+            long bytes = new FileInfo(Path.Combine(target, manifest.WeightsFile)).Length;
+            console.MarkupLineInterpolated($"wrote [bold]{target}[/] ({manifest.Arch}, {dtype} weights, {bytes / 1e6:0.0} MB)");
         }
 
         if (settings.Onnx is not { } onnx)

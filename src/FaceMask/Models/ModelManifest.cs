@@ -11,6 +11,21 @@ public sealed record ModelManifest
     /// <summary>Weights stored as 16-bit floats.</summary>
     public const string Float16 = "float16";
 
+    /// <summary>
+    /// Large weight tensors stored as int8 differences from the backbone's ImageNet weights (one float32 scale per output
+    /// channel), the rest float32; only with <see cref="TunedWeights"/>.
+    /// </summary>
+    public const string Int8Delta = "int8-delta";
+
+    /// <summary>The weights file holds every entry of the network's state.</summary>
+    public const string AllWeights = "all";
+
+    /// <summary>
+    /// The weights file holds only what training changed (a fine-tuned ResNet18's trained stages, their batch-norm
+    /// statistics and the classifier); the rest is the backbone's ImageNet weights, rebuilt from its ONNX files.
+    /// </summary>
+    public const string TunedWeights = "tuned";
+
     /// <summary>The manifest format tag written by this version.</summary>
     public const string CurrentFormat = "facemask-model/1";
 
@@ -106,11 +121,19 @@ public sealed record ModelManifest
     public string WeightsFile { get; init; } = "weights.bin";
 
     /// <summary>
-    /// How the weights are stored: <see cref="Float32"/> (what training produces) or <see cref="Float16"/> (half the
+    /// How the weights are stored: <see cref="Float32"/> (what training produces), <see cref="Int8Delta"/> (a fine-tuned
+    /// ResNet18's tuned convolutions as int8 differences from ImageNet, <c>facemask export --int8</c>) or <see cref="Float16"/> (half the
     /// size; written by <c>facemask export --half</c>, widened to float32 when loaded).
     /// </summary>
     [JsonPropertyName("weights_dtype")]
     public string WeightsDtype { get; init; } = Float32;
+
+    /// <summary>
+    /// Which entries the weights file holds: <see cref="AllWeights"/> (every model before this field existed) or
+    /// <see cref="TunedWeights"/> (a fine-tuned ResNet18 whose frozen part comes from its backbone files).
+    /// </summary>
+    [JsonPropertyName("weights_scope")]
+    public string WeightsScope { get; init; } = AllWeights;
 
     /// <summary>SHA-256 of the weights file; a mismatch means the file was truncated or changed.</summary>
     [JsonPropertyName("weights_sha256")]

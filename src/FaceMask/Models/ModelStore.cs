@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using FaceMask.Features;
+using FaceMask.ResNet;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -48,7 +49,9 @@ public static class ModelStore
     /// Writes the model into <paramref name="directory"/> atomically: everything goes to a temporary sibling folder
     /// that is renamed into place. An existing folder is replaced only when <paramref name="overwrite"/> is set.
     /// Weights are stored as the manifest's <see cref="ModelManifest.WeightsDtype"/> says; for float16 the network in
-    /// memory is rounded the same way, so it predicts exactly what the loaded model will.
+    /// memory is rounded the same way, so it predicts exactly what the loaded model will. A fine-tuned ResNet18 that
+    /// keeps part of its ImageNet weights stores only the entries training changed
+    /// (<see cref="ModelManifest.TunedWeights"/>): 33 MB instead of 61 MB for <c>--tune layer4</c>, 17 MB as float16.
     /// </summary>
     public static ModelManifest Save(TrainedModel model, string directory, bool overwrite = false)
     {
@@ -65,8 +68,14 @@ public static class ModelStore
         try
         {
             string weights = Path.Combine(temp, model.Manifest.WeightsFile);
-            WriteWeights(model.Network, weights, model.Manifest.WeightsDtype);
-            var manifest = model.Manifest with { WeightsSha256 = Sha256(weights) };
+            string scope = ScopeOf(model.Network);
+            if (model.Manifest.WeightsDtype == ModelManifest.Int8Delta && scope != ModelManifest.TunedWeights)
+            {
+                throw new FaceMaskException($"{directory}: int8 differences are for a fine-tuned ResNet18 that keeps part of its ImageNet weights; this {model.Manifest.Arch} model has none to differ from");
+            }
+
+            WriteWeights(model, weights, scope);
+            var manifest = model.Manifest with { WeightsScope = scope, WeightsSha256 = Sha256(weights) };
             File.WriteAllText(Path.Combine(temp, ManifestFile), JsonSerializer.Serialize(manifest, JsonOptions));
             foreach (var extra in Directory.Exists(target) ? Directory.GetFiles(target) : [])
             {
@@ -138,9 +147,16 @@ public static class ModelStore
             throw new FaceMaskException($"{path}: model format '{manifest.Format}' is not supported (expected '{ModelManifest.CurrentFormat}')");
         }
 
-        if (manifest.WeightsDtype is not (ModelManifest.Float32 or ModelManifest.Float16))
+        if (manifest.WeightsDtype is not (ModelManifest.Float32 or ModelManifest.Float16 or ModelManifest.Int8Delta))
         {
-            throw new FaceMaskException($"{path}: weights_dtype '{manifest.WeightsDtype}' is not supported (expected {ModelManifest.Float32} or {ModelManifest.Float16})");
+            throw new FaceMaskException($"{path}: weights_dtype '{manifest.WeightsDtype}' is not supported (expected {ModelManifest.Float32}, {ModelManifest.Float16} or {ModelManifest.Int8Delta})");
+        }
+
+        if (manifest.WeightsScope is not (ModelManifest.AllWeights or ModelManifest.TunedWeights) ||
+            (manifest.WeightsScope == ModelManifest.TunedWeights && ModelArchitectures.Defaults(manifest.Arch).TunedBackbone is null) ||
+            (manifest.WeightsDtype == ModelManifest.Int8Delta && manifest.WeightsScope != ModelManifest.TunedWeights))
+        {
+            throw new FaceMaskException($"{path}: weights_scope '{manifest.WeightsScope}' is not supported for a {manifest.Arch} model (expected {ModelManifest.AllWeights}{(manifest.Arch == ModelArchitectures.ResNet18FineTuned ? " or " + ModelManifest.TunedWeights : string.Empty)})");
         }
 
         if (!ModelArchitectures.Names.Contains(manifest.Arch))
@@ -189,13 +205,13 @@ public static class ModelStore
         var network = ModelArchitectures.Create(manifest.Arch, manifest.Classes.Count, manifest.InputSize, manifest.Head, manifest.Tune);
         try
         {
-            if (manifest.WeightsDtype == ModelManifest.Float16)
+            if (manifest.WeightsDtype == ModelManifest.Float32 && manifest.WeightsScope == ModelManifest.AllWeights)
             {
-                HalfPrecisionWeights.Read(network, weights);
+                network.load(weights);
             }
             else
             {
-                network.load(weights);
+                StateFile.Read(network, weights, Include(network, manifest.WeightsScope));
             }
         }
         catch (Exception ex) when (ex is not FaceMaskException)
@@ -218,16 +234,36 @@ public static class ModelStore
         ["dotnet"] = Environment.Version.ToString(),
     };
 
-    private static void WriteWeights(Module<Tensor, Tensor> network, string path, string dtype)
+    private static void WriteWeights(TrainedModel model, string path, string scope)
     {
-        if (dtype != ModelManifest.Float16)
+        var (network, manifest) = (model.Network, model.Manifest);
+        if (manifest.WeightsDtype == ModelManifest.Float32 && scope == ModelManifest.AllWeights)
         {
             network.save(path);
             return;
         }
 
-        HalfPrecisionWeights.Write(network, path);
+        if (manifest.WeightsDtype != ModelManifest.Int8Delta)
+        {
+            StateFile.Write(network, path, manifest.WeightsDtype, Include(network, scope));
+            return;
+        }
+
+        // The differences are taken from the network as its backbone builds it, which is what Load starts from.
+        using var reference = ModelArchitectures.Create(manifest.Arch, manifest.Classes.Count, manifest.InputSize, manifest.Head, manifest.Tune);
+        StateFile.Write(network, path, manifest.WeightsDtype, Include(network, scope), reference.state_dict());
     }
+
+    // A fine-tuned ResNet18 that keeps part of its ImageNet weights stores only the part training changed.
+    private static string ScopeOf(Module<Tensor, Tensor> network) =>
+        network is ResNet18Network { TrainsEverything: false } ? ModelManifest.TunedWeights : ModelManifest.AllWeights;
+
+    private static Func<string, bool>? Include(Module<Tensor, Tensor> network, string scope) => scope switch
+    {
+        ModelManifest.TunedWeights when network is ResNet18Network resnet => resnet.IsTrainedEntry,
+        ModelManifest.TunedWeights => throw new FaceMaskException($"weights_scope '{scope}' needs a fine-tuned ResNet18"),
+        _ => null,
+    };
 
     private static string Sha256(string path)
     {

@@ -53,6 +53,9 @@ public sealed class ResNet18Network : Module<Tensor, Tensor>, IPretrainedNetwork
     /// <summary>Padding of the stem's max pool.</summary>
     internal const int StemPoolPadding = 1;
 
+    private const string BlocksPrefix = "blocks.";
+    private const string ClassifierPrefix = "classifier.";
+
     /// <summary>Images per forward pass in eval mode (larger batches are split).</summary>
     public const int EvalChunk = 32;
 
@@ -103,6 +106,33 @@ public sealed class ResNet18Network : Module<Tensor, Tensor>, IPretrainedNetwork
                 p.requires_grad = Trains(i);
             }
         }
+    }
+
+    /// <summary>True when every layer trains (stem included), so nothing of the ImageNet weights is kept as it was.</summary>
+    public bool TrainsEverything => trainedStages == Stages;
+
+    /// <summary>
+    /// Whether the state-dict entry <paramref name="name"/> can change in training: the classifier's and the trained
+    /// blocks' weights and batch-norm statistics (everything when <see cref="TrainsEverything"/>). The other entries stay
+    /// exactly as imported from the backbone (no gradients, batch norm in eval mode), so a model folder need not store them.
+    /// </summary>
+    public bool IsTrainedEntry(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (TrainsEverything || name.StartsWith(ClassifierPrefix, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (!name.StartsWith(BlocksPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        int dot = name.IndexOf('.', BlocksPrefix.Length);
+        return dot > BlocksPrefix.Length
+            && int.TryParse(name.AsSpan(BlocksPrefix.Length, dot - BlocksPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int block)
+            && block < blocks.Count && Trains(block);
     }
 
     /// <summary>The 512 globally average-pooled features (the ONNX model's <c>Pooling395_Output_0</c> at 224 px), N×512.</summary>

@@ -37,6 +37,7 @@ public sealed class FineTuneTests : IDisposable
             bool trained = name.StartsWith("classifier.", StringComparison.Ordinal) ||
                 (name.StartsWith("blocks.", StringComparison.Ordinal) && int.Parse(name.Split('.')[1]) >= firstTrainedBlock);
             bool same = value.eq(after[name]).all().item<bool>();
+            Assert.True(trained == network.IsTrainedEntry(name), $"{name}: IsTrainedEntry says {network.IsTrainedEntry(name)}"); // what a model folder stores
             if (name.EndsWith("num_batches_tracked", StringComparison.Ordinal) || name == "mean")
             {
                 continue;
@@ -87,6 +88,12 @@ public sealed class FineTuneTests : IDisposable
         float[][] expected = Predictor.Probabilities(network, x);
         using var loaded = ModelStore.Load(folder);
         Assert.Equal(expected, Predictor.Probabilities(loaded.Network, x));
+
+        // Only what training changes is stored: layer4 (three blocks in this backbone) and the classifier, about 82 % of the whole state.
+        Assert.Equal(ModelManifest.TunedWeights, ModelStore.ReadManifest(folder).WeightsScope);
+        string whole = temp["whole.bin"];
+        network.save(whole);
+        Assert.InRange(new FileInfo(Path.Combine(folder, "weights.bin")).Length, 0.75 * new FileInfo(whole).Length, 0.9 * new FileInfo(whole).Length);
 
         // A model whose network came from other backbone files is refused.
         string path = Path.Combine(folder, ModelStore.ManifestFile);
