@@ -3,6 +3,7 @@ using System.Diagnostics;
 using FaceMask.Bias;
 using FaceMask.Cli.Rendering;
 using FaceMask.Cli.Settings;
+using FaceMask.Detection;
 using FaceMask.Evaluation;
 using FaceMask.Models;
 using FaceMask.Protocols;
@@ -102,14 +103,16 @@ internal sealed class BiasCommand(IAnsiConsole console) : Command<BiasCommand.Op
             throw new FaceMaskException($"--size {size}: the model at {settings.Model} expects {model.Manifest.InputSize} px");
         }
 
-        var load = settings.LoadOptions(model.Manifest.InputSize, ResizeModeNames.Parse(model.Manifest.Resize));
+        // A face-crop model gets each whole image's best face, cropped as predict crops it (a face-cropped copy as it is).
+        using var faces = FaceCropPreparer.For(model.Manifest, settings.Data ?? attributes.Source);
+        var load = settings.LoadOptions(model.Manifest.InputSize, ResizeModeNames.Parse(model.Manifest.Resize)) with { Preparer = faces };
         ExperimentResult result;
         IReadOnlyList<string> datasetPaths;
         Data.LoadedDataset? data = null;
         string description;
         if (settings.Data is not null)
         {
-            data = DataConsole.Load(console, settings.Data, load, cancellationToken);
+            data = DataConsole.Load(console, settings.Data, settings.LoadOptions(model.Manifest) with { Preparer = faces }, cancellationToken);
             result = EvaluationProtocol.Run(model, data);
             datasetPaths = data.Paths;
             description = "every image of the dataset, predicted by the saved model";

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using FaceMask.Cli.Rendering;
 using FaceMask.Cli.Settings;
+using FaceMask.Detection;
 using FaceMask.Models;
 using FaceMask.Protocols;
 using FaceMask.Reporting;
@@ -35,8 +36,11 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateCo
             throw new FaceMaskException($"--size {size}: the model at {modelDirectory} expects {model.Manifest.InputSize} px");
         }
 
-        var load = settings.LoadOptions(model.Manifest);
-        var data = DataConsole.Load(console, settings.RequireData(), load, cancellationToken);
+        // A face-crop model gets each whole image's best face, cropped as predict crops it (a face-cropped copy as it is).
+        string dataRoot = settings.RequireData();
+        using var faces = FaceCropPreparer.For(model.Manifest, dataRoot);
+        var load = settings.LoadOptions(model.Manifest) with { Preparer = faces };
+        var data = DataConsole.Load(console, dataRoot, load, cancellationToken);
         string runDir = RunFolder.Create(settings.Out, "evaluate", started);
         using var result = EvaluationProtocol.Run(model, data);
         var runContext = new RunContext

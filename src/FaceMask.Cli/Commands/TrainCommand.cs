@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using FaceMask.Cli.Rendering;
 using FaceMask.Cli.Settings;
+using FaceMask.Detection;
 using FaceMask.Models;
 using FaceMask.Protocols;
 using FaceMask.Reporting;
@@ -35,7 +36,9 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
             var options = resume is null
                 ? settings.ExperimentOptions()
                 : settings.ExperimentOptions(resume.Manifest.Arch) with { Head = resume.Manifest.Head, Tune = resume.Manifest.Tune, Normalization = resume.Manifest.Normalization };
-            var load = resume is null ? settings.LoadOptions() : settings.LoadOptions(resume.Manifest);
+            // A resumed face-crop model gets whole images' faces cropped as predict crops them (a face-cropped copy as it is).
+            using var faces = resume is null ? null : FaceCropPreparer.For(resume.Manifest, settings.RequireData());
+            var load = (resume is null ? settings.LoadOptions() : settings.LoadOptions(resume.Manifest)) with { Preparer = faces };
             var attributes = settings.LoadAttributes();
             var data = DataConsole.Load(console, settings.RequireData(), load, cancellationToken);
             options = BiasConsole.Balance(console, settings, attributes, data, options);

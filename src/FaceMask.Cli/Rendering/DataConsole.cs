@@ -4,13 +4,15 @@ using Spectre.Console;
 
 namespace FaceMask.Cli.Rendering;
 
-/// <summary>Loads a dataset with a status line and prints the class table and skipped files.</summary>
+/// <summary>Loads a dataset with a status line (and, for face crops made while loading, how many images had no face) and prints the skipped files.</summary>
 internal static class DataConsole
 {
     public static LoadedDataset Load(IAnsiConsole console, string root, DatasetLoadOptions options, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var progress = options.Backbone is null ? null : new TenthsProgress(console, $"Extracting {options.Backbone} features");
+        var progress = options.Backbone is not null
+            ? new TenthsProgress(console, $"Extracting {options.Backbone} features{(options.Preparer is null ? string.Empty : " of face crops")}")
+            : options.Preparer is not null ? new TenthsProgress(console, "Cropping faces") : null;
         var data = DatasetLoader.Load(root, options, progress, cancellationToken);
         string how = data.LoadedFromCache ? "from cache" : "decoded";
         if (data.Features is { } features)
@@ -24,8 +26,25 @@ internal static class DataConsole
         PlainText.WriteLine(console, string.Create(
             CultureInfo.InvariantCulture,
             $"Loaded {data.Count} images of {data.Classes.Count} classes at {data.Size}x{data.Size} in {clock.Elapsed.TotalSeconds:0.00} s ({how}{(data.CachePath is null ? string.Empty : ", cache " + data.CachePath)})"));
+        PrintPreparation(console, data);
         PrintSkipped(console, data.Skipped);
         return data;
+    }
+
+    /// <summary>"face crops: 12,357 of 13,522 images (1,165 without a face, used whole)", and the images without a face per class.</summary>
+    public static void PrintPreparation(IAnsiConsole console, LoadedDataset data)
+    {
+        if (data.Preparation is not { } crops)
+        {
+            return;
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        PlainText.WriteLine(console, string.Create(inv, $"face crops: {crops.Prepared:N0} of {data.Count:N0} images ({crops.Whole:N0} without a face, used whole)"));
+        if (crops.Whole > 0)
+        {
+            PlainText.WriteLine(console, "  without a face: " + string.Join(", ", data.Classes.Select((c, i) => string.Create(inv, $"{c} {crops.WholePerClass[i]:N0}"))));
+        }
     }
 
     public static void PrintClassTable(IAnsiConsole console, IReadOnlyList<string> classes, IReadOnlyList<int> counts)

@@ -10,10 +10,10 @@ internal static class CacheLocation
     internal const string DirectoryName = ".facemask-cache";
 
     /// <summary>Full path of the cache file for a dataset, or null when no cache folder is usable.</summary>
-    internal static string? CacheFilePath(string root, string? explicitDirectory, int size, ResizeMode mode)
+    internal static string? CacheFilePath(string root, string? explicitDirectory, int size, ResizeMode mode, string? preparerId = null)
     {
         string? directory = ResolveDirectory(root, explicitDirectory, UserCacheDirectory());
-        return directory is null ? null : Path.Combine(directory, FileName(root, size, mode));
+        return directory is null ? null : Path.Combine(directory, FileName(root, size, mode, preparerId));
     }
 
     /// <summary>
@@ -75,8 +75,11 @@ internal static class CacheLocation
         return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache", "facemask");
     }
 
-    /// <summary>One file per (root full path, size, resize mode, format version).</summary>
-    internal static string FileName(string root, int size, ResizeMode mode)
+    /// <summary>
+    /// One file per (root full path, size, resize mode, preparation step, format version); the whole images' file has
+    /// no step in its name (as before steps existed).
+    /// </summary>
+    internal static string FileName(string root, int size, ResizeMode mode, string? preparerId = null)
     {
         string fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         string rootHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fullRoot)))[..16];
@@ -87,7 +90,25 @@ internal static class CacheLocation
         }
 
         string mode8 = mode == ResizeMode.Stretch ? "stretch" : "centercrop";
-        return $"{name}-{rootHash}-{size}px-{mode8}-v{DatasetCache.FormatVersion}.fmcache";
+        return $"{name}-{rootHash}-{size}px-{mode8}{StepSuffix(preparerId)}-v{DatasetCache.FormatVersion}.fmcache";
+    }
+
+    /// <summary><c>-&lt;step id&gt;</c> for a file name, or empty for whole images.</summary>
+    internal static string StepSuffix(string? preparerId) => string.IsNullOrEmpty(preparerId) ? string.Empty : "-" + preparerId;
+
+    /// <summary>
+    /// The 32-bit tag of a preparation step written into a cache file's header (0: whole images, as in files written
+    /// before steps existed), so that a file renamed by hand is still not matched against another step.
+    /// </summary>
+    internal static int StepTag(string? preparerId)
+    {
+        if (string.IsNullOrEmpty(preparerId))
+        {
+            return 0;
+        }
+
+        int tag = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(preparerId)));
+        return tag == 0 ? 1 : tag;
     }
 
     internal static bool IsSameOrInside(string path, string folder)

@@ -7,10 +7,11 @@ using Microsoft.Win32.SafeHandles;
 namespace FaceMask.Data;
 
 /// <summary>
-/// A cache file of decoded pixels for one (dataset root, size, resize mode). Layout, little-endian:
-/// a 64-byte header (magic, format version, size, resize mode, index length, SHA-256 of the index), the index
-/// (root, class names, then per file: relative path, length, last-write ticks, class, content SHA-256 and
-/// either "usable" or the problem that made it unusable) and the uint8 pixels of the usable files in index order.
+/// A cache file of decoded pixels for one (dataset root, size, resize mode, preparation step). Layout, little-endian:
+/// a 64-byte header (magic, format version, size, resize mode, step tag — 0 for whole images —, index length, SHA-256
+/// of the index), the index (root, class names, then per file: relative path, length, last-write ticks, class, content
+/// SHA-256 and either "usable", "usable, used whole" (a step that did not apply, e.g. no face) or the problem that made
+/// it unusable) and the uint8 pixels of the usable files in index order.
 /// </summary>
 internal sealed class DatasetCache : IPerFileCache, IDisposable
 {
@@ -22,6 +23,9 @@ internal sealed class DatasetCache : IPerFileCache, IDisposable
     private const int HeaderLength = 64;
 
     private const int Usable = -1;
+
+    /// <summary>State of a usable file that the preparation step left whole (written only by loads with a step).</summary>
+    private const int UsableWhole = -2;
 
     private static ReadOnlySpan<byte> Magic => "FMPIXELS"u8;
 
@@ -55,11 +59,21 @@ internal sealed class DatasetCache : IPerFileCache, IDisposable
     /// <summary>Number of files recorded.</summary>
     public int Count => _lengths.Length;
 
-    /// <summary>One file as written to the cache.</summary>
-    internal readonly record struct Record(string RelativePath, long Length, long LastWriteTicks, int ClassIndex, ImageProblem? Problem, string? Reason);
+    /// <summary>One file as written to the cache; <paramref name="UsedWhole"/>: the preparation step did not apply to it.</summary>
+    internal readonly record struct Record(string RelativePath, long Length, long LastWriteTicks, int ClassIndex, ImageProblem? Problem, string? Reason, bool UsedWhole = false);
+
+    /// <summary>The state written for a record: usable (whole or not) or its problem.</summary>
+    internal static int StateOf(Record record) => record.Problem is { } problem ? (int)problem : record.UsedWhole ? UsableWhole : Usable;
+
+    /// <summary>Whether a state read back is usable, and then whether the file was used whole; false for a problem.</summary>
+    internal static bool IsUsable(int state, out bool usedWhole)
+    {
+        usedWhole = state == UsableWhole;
+        return state is Usable or UsableWhole;
+    }
 
     /// <summary>Opens and validates a cache file; null when it is missing, stale, corrupt or unreadable.</summary>
-    internal static DatasetCache? TryOpen(string path, string root, int size, ResizeMode mode)
+    internal static DatasetCache? TryOpen(string path, string root, int size, ResizeMode mode, int stepTag = 0)
     {
         SafeFileHandle? handle = null;
         try
@@ -70,7 +84,7 @@ internal sealed class DatasetCache : IPerFileCache, IDisposable
             }
 
             handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            DatasetCache? cache = Parse(handle, root, size, mode);
+            DatasetCache? cache = Parse(handle, root, size, mode, stepTag);
             if (cache is null)
             {
                 handle.Dispose();
@@ -104,7 +118,10 @@ internal sealed class DatasetCache : IPerFileCache, IDisposable
     public ReadOnlySpan<byte> Hash(int index) => _hashes.AsSpan(index * HashLength, HashLength);
 
     /// <summary>The problem that made a cached file unusable, or null when it is usable.</summary>
-    public ImageProblem? Problem(int index) => _states[index] == Usable ? null : (ImageProblem)_states[index];
+    public ImageProblem? Problem(int index) => IsUsable(_states[index], out _) ? null : (ImageProblem)_states[index];
+
+    /// <summary>Whether the preparation step left a cached usable file whole.</summary>
+    public bool UsedWhole(int index) => _states[index] == UsableWhole;
 
     /// <summary>The reason text of an unusable cached file.</summary>
     public string Reason(int index) => _reasons[index] ?? string.Empty;
@@ -144,11 +161,12 @@ internal sealed class DatasetCache : IPerFileCache, IDisposable
     /// <param name="root">Full path of the dataset root.</param>
     /// <param name="size">Image size.</param>
     /// <param name="mode">Resize mode.</param>
+    /// <param name="stepTag">The preparation step's tag (<see cref="CacheLocation.StepTag"/>; 0 for whole images).</param>
     /// <param name="classes">Class names; records refer to them by index, the file stores them by name.</param>
     /// <param name="records">All files in order, usable or not.</param>
     /// <param name="hashes">Content hash of each record, 32 bytes each.</param>
     /// <param name="pixels">Pixels of the usable records, in record order.</param>
-    internal static void Write(string path, string root, int size, ResizeMode mode, IReadOnlyList<string> classes,
+    internal static void Write(string path, string root, int size, ResizeMode mode, int stepTag, IReadOnlyList<string> classes,
         IReadOnlyList<Record> records, byte[] hashes, byte[] pixels)
     {
         using var index = new MemoryStream();
@@ -170,7 +188,7 @@ internal sealed class DatasetCache : IPerFileCache, IDisposable
                 writer.Write(r.LastWriteTicks);
                 writer.Write(r.ClassIndex);
                 writer.Write(hashes, i * HashLength, HashLength);
-                writer.Write(r.Problem is { } problem ? (int)problem : Usable);
+                writer.Write(StateOf(r));
                 if (r.Problem is not null)
                 {
                     writer.Write(r.Reason ?? string.Empty);
@@ -184,6 +202,7 @@ internal sealed class DatasetCache : IPerFileCache, IDisposable
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), FormatVersion);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), size);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(16), (int)mode);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(20), stepTag);
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), indexBytes.Length);
         SHA256.HashData(indexBytes, header.AsSpan(32, HashLength));
         AtomicFile.Write(path, stream =>
@@ -197,7 +216,7 @@ internal sealed class DatasetCache : IPerFileCache, IDisposable
     /// <inheritdoc/>
     public void Dispose() => _handle.Dispose();
 
-    private static DatasetCache? Parse(SafeFileHandle handle, string root, int size, ResizeMode mode)
+    private static DatasetCache? Parse(SafeFileHandle handle, string root, int size, ResizeMode mode, int stepTag)
     {
         long fileLength = RandomAccess.GetLength(handle);
         if (fileLength < HeaderLength)
@@ -210,7 +229,8 @@ internal sealed class DatasetCache : IPerFileCache, IDisposable
         if (!header.AsSpan(0, 8).SequenceEqual(Magic) ||
             BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(8)) != FormatVersion ||
             BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(12)) != size ||
-            BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(16)) != (int)mode)
+            BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(16)) != (int)mode ||
+            BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(20)) != stepTag)
         {
             return null;
         }
@@ -270,7 +290,7 @@ internal sealed class DatasetCache : IPerFileCache, IDisposable
             cache._classOf[i] = classes[classIndex];
             int state = reader.ReadInt32();
             cache._states[i] = state;
-            if (state == Usable)
+            if (IsUsable(state, out bool whole) && (!whole || stepTag != 0))
             {
                 cache._slots[i] = usable++;
             }

@@ -34,4 +34,12 @@ public sealed record DatasetLoadOptions
 
     /// <summary>How feature extraction is spread over threads; null uses <see cref="ExtractionOptions.Default"/>.</summary>
     public ExtractionOptions? Extraction { get; init; }
+
+    /// <summary>
+    /// A step run on each decoded image before it is resized (for a model trained on face crops: crop the best face, as
+    /// <c>predict</c> does); null (default) loads the images as they are. Not run on a dataset that already is a
+    /// face-cropped copy when the step crops faces. The cache is kept apart per step (<see cref="IImagePreparer.Id"/>).
+    /// The caller owns it (and disposes it after loading).
+    /// </summary>
+    public IImagePreparer? Preparer { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using FaceMask.Features;
 using Microsoft.Win32.SafeHandles;
+using SkiaSharp;
 
 namespace FaceMask.Data;
 
@@ -17,7 +18,9 @@ public static class DatasetLoader
     /// unless <see cref="DatasetLoadOptions.Strict"/> is set. With the cache on, a later load only stats the files,
     /// reuses the pixels of files whose (path, length, last-write time) are unchanged, decodes new or changed files,
     /// drops removed ones, and rewrites the cache file (atomically) only when something changed. An unreadable or
-    /// corrupt cache file is ignored and rebuilt; failing to write the cache is not an error.
+    /// corrupt cache file is ignored and rebuilt; failing to write the cache is not an error. With a
+    /// <see cref="DatasetLoadOptions.Preparer"/> (see <see cref="IImagePreparer"/>) each image is decoded at full size,
+    /// prepared (e.g. cropped to its face) and resized as in-memory images are, and cached in a file of its own.
     /// <paramref name="progress"/> may be called from several threads at once, so intermediate reports can arrive out
     /// of order; the last report is always (Total, Total).
     /// </remarks>
@@ -53,6 +56,8 @@ public static class DatasetLoader
         }
 
         ImageFolder folder = ImageFolder.Discover(root);
+        FaceCropSettings? datasetCrop = FaceCropSettings.Read(folder.Root);
+        IImagePreparer? preparer = ImagePreparation.Effective(options.Preparer, datasetCrop);
 
         IReadOnlyList<ImageEntry> entries = folder.Entries;
         int n = entries.Count;
@@ -63,14 +68,16 @@ public static class DatasetLoader
                 $"{folder.Root}: {n} images of {size}x{size} px do not fit in memory at once ({(long)n * imageLength / (1 << 20)} MiB); use a smaller size");
         }
 
-        string? cachePath = options.UseCache ? CacheLocation.CacheFilePath(folder.Root, options.CacheDirectory, size, mode) : null;
+        string? cachePath = options.UseCache ? CacheLocation.CacheFilePath(folder.Root, options.CacheDirectory, size, mode, preparer?.Id) : null;
+        int stepTag = CacheLocation.StepTag(preparer?.Id);
         byte[] pixels = GC.AllocateUninitializedArray<byte>(n * imageLength);
         byte[] hashes = new byte[n * DatasetCache.HashLength];
         var errors = new ImageDecodeException?[n];
+        bool[]? usedWhole = preparer is null ? null : new bool[n];
         var toDecode = new List<int>(cachePath is null ? n : 0);
         bool cacheChanged = true;
 
-        using (DatasetCache? cache = cachePath is null ? null : DatasetCache.TryOpen(cachePath, folder.Root, size, mode))
+        using (DatasetCache? cache = cachePath is null ? null : DatasetCache.TryOpen(cachePath, folder.Root, size, mode, stepTag))
         {
             if (cache is null)
             {
@@ -78,7 +85,7 @@ public static class DatasetLoader
             }
             else
             {
-                var match = PerFileCacheMatch.Find(cache, folder, hashes, errors);
+                var match = PerFileCacheMatch.Find(cache, folder, hashes, errors, usedWhole);
                 toDecode.AddRange(match.Missing);
                 try
                 {
@@ -101,7 +108,7 @@ public static class DatasetLoader
             progress?.Report(new LoadProgress(fromCache, n, FromCache: true));
         }
 
-        DecodeAll(folder, toDecode, size, mode, pixels, hashes, errors, fromCache, progress, cancellationToken);
+        DecodeAll(folder, toDecode, size, mode, preparer, pixels, hashes, errors, usedWhole, fromCache, progress, cancellationToken);
 
         if (options.Strict && FirstProblem(folder, errors) is { } firstError)
         {
@@ -109,7 +116,7 @@ public static class DatasetLoader
             {
                 // Keep the decoding work for the next run before failing.
                 (_, byte[] compactStrict) = Compact(errors, pixels, imageLength);
-                TryWriteCache(cachePath, folder, size, mode, errors, hashes, compactStrict);
+                TryWriteCache(cachePath, folder, size, mode, stepTag, errors, usedWhole, hashes, compactStrict);
             }
 
             throw firstError;
@@ -152,15 +159,32 @@ public static class DatasetLoader
         if (cachePath is not null && cacheChanged)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            TryWriteCache(cachePath, folder, size, mode, errors, hashes, usablePixels);
+            TryWriteCache(cachePath, folder, size, mode, stepTag, errors, usedWhole, hashes, usablePixels);
         }
 
         string fingerprint = Fingerprint(paths, labels, kept, hashes);
         return new LoadedDataset(folder.Root, folder.Classes, paths.AsReadOnly(), labels, size, mode, usablePixels,
             skipped.AsReadOnly(), fingerprint, cachePath, loadedFromCache: cachePath is not null && toDecode.Count == 0)
         {
-            FaceCrop = FaceCropSettings.Read(folder.Root),
+            FaceCrop = datasetCrop ?? preparer?.FaceCrop,
+            Preparation = Preparation(preparer, usedWhole, kept, labels, folder.Classes.Count),
         };
+    }
+
+    /// <summary>What the step did to the kept images, or null without a step.</summary>
+    internal static ImagePreparation? Preparation(IImagePreparer? preparer, bool[]? usedWhole, int[] kept, int[] labels, int classCount) =>
+        preparer is null || usedWhole is null ? null : new ImagePreparation(preparer.Id, kept.Select(i => usedWhole[i]).ToArray(), labels, classCount);
+
+    /// <summary>
+    /// Decodes at full size, runs <paramref name="preparer"/> and resizes what it returns (the photo itself when it
+    /// returns null) as in-memory images are resized (<see cref="ImageDecoder.ResizeInto"/>); true when the photo was used whole.
+    /// </summary>
+    internal static bool DecodePreparedInto(ReadOnlySpan<byte> encoded, string name, IImagePreparer preparer, int size, ResizeMode mode, Span<byte> chw)
+    {
+        using SKBitmap photo = ImageDecoder.DecodeBitmap(encoded, name);
+        using SKBitmap? prepared = preparer.Prepare(photo, name);
+        ImageDecoder.ResizeInto(prepared ?? photo, size, mode, chw);
+        return prepared is null;
     }
 
     /// <summary>The unusable file that comes first in path order, from discovery or from decoding; null when none.</summary>
@@ -176,8 +200,8 @@ public static class DatasetLoader
         return first;
     }
 
-    private static void DecodeAll(ImageFolder folder, List<int> toDecode, int size, ResizeMode mode, byte[] pixels, byte[] hashes,
-        ImageDecodeException?[] errors, int alreadyDone, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    private static void DecodeAll(ImageFolder folder, List<int> toDecode, int size, ResizeMode mode, IImagePreparer? preparer, byte[] pixels, byte[] hashes,
+        ImageDecodeException?[] errors, bool[]? usedWhole, int alreadyDone, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
     {
         if (toDecode.Count == 0)
         {
@@ -206,7 +230,15 @@ public static class DatasetLoader
                     int length = ReadFile(Path.Combine(folder.Root, entry.RelativePath), entry.RelativePath, ref buffer);
                     ReadOnlySpan<byte> content = buffer.AsSpan(0, length);
                     SHA256.HashData(content, hashes.AsSpan(i * DatasetCache.HashLength, DatasetCache.HashLength));
-                    ImageDecoder.DecodeInto(content, entry.RelativePath, size, mode, pixels.AsSpan(i * imageLength, imageLength));
+                    Span<byte> target = pixels.AsSpan(i * imageLength, imageLength);
+                    if (preparer is null)
+                    {
+                        ImageDecoder.DecodeInto(content, entry.RelativePath, size, mode, target);
+                    }
+                    else
+                    {
+                        usedWhole![i] = DecodePreparedInto(content, entry.RelativePath, preparer, size, mode, target);
+                    }
                 }
                 catch (ImageDecodeException ex)
                 {
@@ -297,8 +329,22 @@ public static class DatasetLoader
         return (kept.ToArray(), compact);
     }
 
-    private static void TryWriteCache(string cachePath, ImageFolder folder, int size, ResizeMode mode,
-        ImageDecodeException?[] errors, byte[] hashes, byte[] usablePixels)
+    private static void TryWriteCache(string cachePath, ImageFolder folder, int size, ResizeMode mode, int stepTag,
+        ImageDecodeException?[] errors, bool[]? usedWhole, byte[] hashes, byte[] usablePixels)
+    {
+        var (records, recordHashes) = CacheRecords(folder, errors, usedWhole, hashes);
+        try
+        {
+            DatasetCache.Write(cachePath, folder.Root, size, mode, stepTag, folder.Classes, records, recordHashes, usablePixels);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The cache is an optimisation: a read-only or full disk must not fail the load.
+        }
+    }
+
+    /// <summary>The cache records of a load and their content hashes, in file order.</summary>
+    internal static (List<DatasetCache.Record> Records, byte[] Hashes) CacheRecords(ImageFolder folder, ImageDecodeException?[] errors, bool[]? usedWhole, byte[] hashes)
     {
         // Files that vanished or could not be read are not remembered, so they are retried next time.
         var records = new List<DatasetCache.Record>(folder.Entries.Count);
@@ -313,17 +359,11 @@ public static class DatasetLoader
 
             ImageEntry entry = folder.Entries[i];
             hashes.AsSpan(i * DatasetCache.HashLength, DatasetCache.HashLength).CopyTo(recordHashes.AsSpan(records.Count * DatasetCache.HashLength));
-            records.Add(new DatasetCache.Record(entry.RelativePath, entry.Length, entry.LastWriteUtc.Ticks, entry.Label, error?.Problem, error?.Reason));
+            records.Add(new DatasetCache.Record(entry.RelativePath, entry.Length, entry.LastWriteUtc.Ticks, entry.Label, error?.Problem, error?.Reason,
+                UsedWhole: error is null && usedWhole is not null && usedWhole[i]));
         }
 
-        try
-        {
-            DatasetCache.Write(cachePath, folder.Root, size, mode, folder.Classes, records, recordHashes, usablePixels);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // The cache is an optimisation: a read-only or full disk must not fail the load.
-        }
+        return (records, recordHashes);
     }
 
     internal static string Fingerprint(string[] paths, int[] labels, int[] kept, byte[] hashes)

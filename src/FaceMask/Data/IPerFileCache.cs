@@ -22,6 +22,9 @@ internal interface IPerFileCache
     /// <summary>The reason text of an unusable cached file.</summary>
     string Reason(int index);
 
+    /// <summary>Whether a usable file was used whole because the preparation step did not apply to it (no face found).</summary>
+    bool UsedWhole(int index);
+
     /// <summary>Where a usable file's data is stored in the cache.</summary>
     int Slot(int index);
 }

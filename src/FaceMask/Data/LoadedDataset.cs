@@ -39,8 +39,17 @@ public sealed class LoadedDataset
     /// <summary>Full path of the dataset root.</summary>
     public string Root { get; }
 
-    /// <summary>How the images were cropped to faces (<see cref="FaceCropSettings.FileName"/> in the root), or null for ordinary images.</summary>
+    /// <summary>
+    /// How the images were cropped to faces (<see cref="FaceCropSettings.FileName"/> in the root, or the settings of the
+    /// face-crop <see cref="Preparation"/> step that cropped them while loading), or null for ordinary images.
+    /// </summary>
     public FaceCropSettings? FaceCrop { get; init; }
+
+    /// <summary>
+    /// What the <see cref="DatasetLoadOptions.Preparer"/> did (e.g. how many images had no face and were used whole), or
+    /// null when no step ran (none was given, or the dataset already is a face-cropped copy).
+    /// </summary>
+    public ImagePreparation? Preparation { get; init; }
 
     /// <summary>Class names sorted ordinally; a label is an index into this list.</summary>
     public IReadOnlyList<string> Classes { get; }

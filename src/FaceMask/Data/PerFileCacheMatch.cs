@@ -21,9 +21,10 @@ internal sealed class PerFileCacheMatch
 
     /// <summary>
     /// Matches every file of <paramref name="folder"/>; for each file found, copies its content hash into
-    /// <paramref name="hashes"/> and, for a file remembered as bad, its problem into <paramref name="errors"/>.
+    /// <paramref name="hashes"/>, for a file remembered as bad, its problem into <paramref name="errors"/>, and whether
+    /// the preparation step left it whole into <paramref name="usedWhole"/> (when given).
     /// </summary>
-    public static PerFileCacheMatch Find(IPerFileCache cache, ImageFolder folder, byte[] hashes, ImageDecodeException?[] errors)
+    public static PerFileCacheMatch Find(IPerFileCache cache, ImageFolder folder, byte[] hashes, ImageDecodeException?[] errors, bool[]? usedWhole = null)
     {
         IReadOnlyList<ImageEntry> entries = folder.Entries;
         int n = entries.Count;
@@ -52,6 +53,10 @@ internal sealed class PerFileCacheMatch
             else
             {
                 slots[i] = cache.Slot(index);
+                if (usedWhole is not null)
+                {
+                    usedWhole[i] = cache.UsedWhole(index);
+                }
             }
         }
 

@@ -1,14 +1,17 @@
 using FaceMask.Data;
+using FaceMask.Features;
 using FaceMask.Inference;
 using FaceMask.Models;
+using SkiaSharp;
 
 namespace FaceMask.Detection;
 
 /// <summary>
 /// Classifies image files the way the model was trained (the <c>predict</c> command): a model trained on whole images
 /// gets whole images (<see cref="ImageClassifier.Classify"/>); a model trained on face crops
-/// (<see cref="ModelManifest.FaceCrop"/>) gets each file's best-scoring face, cropped with the model's settings, and a
-/// file without a face whole (as <c>data faces</c> copied such images whole). One answer per file.
+/// (<see cref="ModelManifest.FaceCrop"/>) gets each file's best-scoring face, cropped with the model's settings by
+/// <see cref="FaceCropPreparer"/> (the step <c>evaluate</c> loads whole images with), and a file without a face whole
+/// (as <c>data faces</c> copied such images whole). One answer per file.
 /// </summary>
 public static class FilePredictor
 {
@@ -20,11 +23,12 @@ public static class FilePredictor
         ArgumentNullException.ThrowIfNull(files);
         if (model.Manifest.FaceCrop is not { } settings)
         {
-            using var classifier = new ImageClassifier(model);
-            return classifier.Classify(files);
+            using var wholeImages = new ImageClassifier(model);
+            return wholeImages.Classify(files);
         }
 
-        using var analyzer = new PhotoAnalyzer(model, PhotoAnalyzerOptions.For(settings) with { MaxFaces = 1 });
+        using var faces = new FaceCropPreparer(settings);
+        using var classifier = new ImageClassifier(model, null, new ExtractionOptions { Workers = 1, ThreadsPerWorker = 1 });
         var results = new ImagePrediction[files.Count];
         for (int i = 0; i < files.Count; i++)
         {
@@ -32,9 +36,9 @@ public static class FilePredictor
             try
             {
                 byte[] bytes = ImageDecoder.ReadFile(files[i], files[i]);
-                PhotoAnalysis analysis = analyzer.Analyze(bytes, files[i], cancellationToken);
-                FaceResult best = analysis.Faces[0];
-                results[i] = new ImagePrediction(files[i], best.Label, best.Probabilities, null);
+                using SKBitmap photo = ImageDecoder.DecodeBitmap(bytes, files[i]);
+                using SKBitmap? face = faces.Prepare(photo, files[i]);
+                results[i] = classifier.ClassifyImages([face ?? photo], [files[i]], cancellationToken)[0];
             }
             catch (ImageDecodeException ex)
             {

@@ -9,12 +9,12 @@ using Microsoft.Win32.SafeHandles;
 namespace FaceMask.Features;
 
 /// <summary>
-/// A cache file of backbone features for one (dataset root, backbone, resize mode), the feature counterpart of the
-/// decoded-pixel cache and keyed the same way: per file by (relative path, length, last-write time, class).
-/// Layout, little-endian: a 64-byte header (magic, format version, resize mode, floats per file, index length,
-/// SHA-256 of the index), the index (root, backbone id, class names, then per file: relative path, length,
-/// last-write ticks, class, content SHA-256 and either "usable" or the problem that made it unusable), then the
-/// float32 features (image, then mirror) of the usable files in index order.
+/// A cache file of backbone features for one (dataset root, backbone, resize mode, preparation step), the feature
+/// counterpart of the decoded-pixel cache and keyed the same way: per file by (relative path, length, last-write time,
+/// class). Layout, little-endian: a 64-byte header (magic, format version, resize mode, floats per file, step tag — 0
+/// for whole images —, index length, SHA-256 of the index), the index (root, backbone id, class names, then per file:
+/// relative path, length, last-write ticks, class, content SHA-256 and either "usable", "usable, used whole" or the
+/// problem that made it unusable), then the float32 features (image, then mirror) of the usable files in index order.
 /// </summary>
 internal sealed class FeatureCache : IPerFileCache, IDisposable
 {
@@ -22,8 +22,6 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
     internal const int FormatVersion = 1;
 
     private const int HeaderLength = 64;
-
-    private const int Usable = -1;
 
     private static ReadOnlySpan<byte> Magic => "FMFEATUR"u8;
 
@@ -59,10 +57,10 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
 
     /// <summary>
     /// The cache file for a dataset: in the same folder as the pixel cache (<see cref="CacheLocation"/>), named
-    /// <c>&lt;root name&gt;-&lt;root hash&gt;-&lt;backbone&gt;-&lt;backbone id&gt;-&lt;resize&gt;-v&lt;format&gt;.fmfeat</c>;
-    /// null when no cache folder is usable.
+    /// <c>&lt;root name&gt;-&lt;root hash&gt;-&lt;backbone&gt;-&lt;backbone id&gt;-&lt;resize&gt;[-&lt;step&gt;]-v&lt;format&gt;.fmfeat</c>
+    /// (the step only for a preparation step such as face crops); null when no cache folder is usable.
     /// </summary>
-    internal static string? FilePath(string root, string? explicitDirectory, string backboneName, string backboneId, ResizeMode mode)
+    internal static string? FilePath(string root, string? explicitDirectory, string backboneName, string backboneId, ResizeMode mode, string? preparerId = null)
     {
         string? directory = CacheLocation.ResolveDirectory(root, explicitDirectory, CacheLocation.UserCacheDirectory());
         if (directory is null)
@@ -79,11 +77,11 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
         }
 
         string resize = mode == ResizeMode.Stretch ? "stretch" : "centercrop";
-        return Path.Combine(directory, $"{name}-{rootHash}-{backboneName}-{backboneId}-{resize}-v{FormatVersion}.fmfeat");
+        return Path.Combine(directory, $"{name}-{rootHash}-{backboneName}-{backboneId}-{resize}{CacheLocation.StepSuffix(preparerId)}-v{FormatVersion}.fmfeat");
     }
 
     /// <summary>Opens and validates a cache file; null when it is missing, stale, corrupt or unreadable.</summary>
-    internal static FeatureCache? TryOpen(string path, string root, string backboneId, ResizeMode mode, int recordFloats)
+    internal static FeatureCache? TryOpen(string path, string root, string backboneId, ResizeMode mode, int recordFloats, int stepTag = 0)
     {
         SafeFileHandle? handle = null;
         try
@@ -94,7 +92,7 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
             }
 
             handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            FeatureCache? cache = Parse(handle, root, backboneId, mode, recordFloats);
+            FeatureCache? cache = Parse(handle, root, backboneId, mode, recordFloats, stepTag);
             if (cache is null)
             {
                 handle.Dispose();
@@ -128,7 +126,10 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
     public ReadOnlySpan<byte> Hash(int index) => hashes.AsSpan(index * DatasetCache.HashLength, DatasetCache.HashLength);
 
     /// <summary>The problem that made a cached file unusable, or null when it is usable.</summary>
-    public ImageProblem? Problem(int index) => states[index] == Usable ? null : (ImageProblem)states[index];
+    public ImageProblem? Problem(int index) => DatasetCache.IsUsable(states[index], out _) ? null : (ImageProblem)states[index];
+
+    /// <summary>Whether the preparation step left a cached usable file whole.</summary>
+    public bool UsedWhole(int index) => DatasetCache.IsUsable(states[index], out bool whole) && whole;
 
     /// <summary>The reason text of an unusable cached file.</summary>
     public string Reason(int index) => reasons[index] ?? string.Empty;
@@ -172,11 +173,12 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
     /// <param name="backboneId">Identity of the backbone files.</param>
     /// <param name="mode">Resize mode.</param>
     /// <param name="recordFloats">Floats per usable file.</param>
+    /// <param name="stepTag">The preparation step's tag (<see cref="CacheLocation.StepTag"/>; 0 for whole images).</param>
     /// <param name="classes">Class names; records refer to them by index, the file stores them by name.</param>
     /// <param name="records">All files in order, usable or not.</param>
     /// <param name="recordHashes">Content hash of each record, 32 bytes each.</param>
     /// <param name="values">Features of the usable records, in record order.</param>
-    internal static void Write(string path, string root, string backboneId, ResizeMode mode, int recordFloats, IReadOnlyList<string> classes,
+    internal static void Write(string path, string root, string backboneId, ResizeMode mode, int recordFloats, int stepTag, IReadOnlyList<string> classes,
         IReadOnlyList<DatasetCache.Record> records, byte[] recordHashes, float[] values)
     {
         using var index = new MemoryStream();
@@ -199,7 +201,7 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
                 writer.Write(r.LastWriteTicks);
                 writer.Write(r.ClassIndex);
                 writer.Write(recordHashes, i * DatasetCache.HashLength, DatasetCache.HashLength);
-                writer.Write(r.Problem is { } problem ? (int)problem : Usable);
+                writer.Write(DatasetCache.StateOf(r));
                 if (r.Problem is not null)
                 {
                     writer.Write(r.Reason ?? string.Empty);
@@ -213,6 +215,7 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), FormatVersion);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), (int)mode);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(16), recordFloats);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(20), stepTag);
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), indexBytes.Length);
         SHA256.HashData(indexBytes, header.AsSpan(32, DatasetCache.HashLength));
         AtomicFile.Write(path, stream =>
@@ -235,7 +238,7 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
     /// <inheritdoc/>
     public void Dispose() => handle.Dispose();
 
-    private static FeatureCache? Parse(SafeFileHandle handle, string root, string backboneId, ResizeMode mode, int recordFloats)
+    private static FeatureCache? Parse(SafeFileHandle handle, string root, string backboneId, ResizeMode mode, int recordFloats, int stepTag)
     {
         long fileLength = RandomAccess.GetLength(handle);
         if (fileLength < HeaderLength)
@@ -248,7 +251,8 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
         if (!header.AsSpan(0, 8).SequenceEqual(Magic) ||
             BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(8)) != FormatVersion ||
             BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(12)) != (int)mode ||
-            BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(16)) != recordFloats)
+            BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(16)) != recordFloats ||
+            BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(20)) != stepTag)
         {
             return null;
         }
@@ -308,7 +312,7 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
             cache.classOf[i] = classes[classIndex];
             int state = reader.ReadInt32();
             cache.states[i] = state;
-            if (state == Usable)
+            if (DatasetCache.IsUsable(state, out bool whole) && (!whole || stepTag != 0))
             {
                 cache.slots[i] = usable++;
             }

@@ -19,7 +19,9 @@ public static class FeatureDatasetLoader
     /// order throws), a class without usable images is an error, the cache is matched per file by (path, length,
     /// last-write time, class), rewritten atomically only when something changed, and a corrupt cache is rebuilt.
     /// The fingerprint is the same as for pixels. The returned dataset has empty <see cref="LoadedDataset.Pixels"/>
-    /// and its <see cref="LoadedDataset.Features"/> set.
+    /// and its <see cref="LoadedDataset.Features"/> set. With a <see cref="DatasetLoadOptions.Preparer"/> each image is
+    /// decoded at full size, prepared (e.g. cropped to its face) and resized as in-memory images are before extraction,
+    /// and the features are cached in a file of their own; the step runs on the extraction workers' threads.
     /// </remarks>
     /// <param name="root">The dataset folder, laid out as <c>&lt;root&gt;/&lt;class&gt;/&lt;image&gt;</c>.</param>
     /// <param name="options">Backbone, size (must be the backbone's input size), resize mode, strictness, cache and extraction settings.</param>
@@ -48,18 +50,22 @@ public static class FeatureDatasetLoader
         }
 
         ImageFolder folder = ImageFolder.Discover(root);
+        FaceCropSettings? datasetCrop = FaceCropSettings.Read(folder.Root);
+        IImagePreparer? preparer = ImagePreparation.Effective(options.Preparer, datasetCrop);
         ResNet18Backbone backbone = ResNet18Backbone.Locate(options.BackboneDirectory);
         const int record = FeatureExtractor.PairLength;
         IReadOnlyList<ImageEntry> entries = folder.Entries;
         int n = entries.Count;
-        string? cachePath = options.UseCache ? FeatureCache.FilePath(folder.Root, options.CacheDirectory, ResNet18Backbone.Name, backbone.Id, options.Resize) : null;
+        string? cachePath = options.UseCache ? FeatureCache.FilePath(folder.Root, options.CacheDirectory, ResNet18Backbone.Name, backbone.Id, options.Resize, preparer?.Id) : null;
+        int stepTag = CacheLocation.StepTag(preparer?.Id);
         float[] values = GC.AllocateUninitializedArray<float>(checked(n * record));
         byte[] hashes = new byte[n * DatasetCache.HashLength];
         var errors = new ImageDecodeException?[n];
+        bool[]? usedWhole = preparer is null ? null : new bool[n];
         var toExtract = new List<int>(cachePath is null ? n : 0);
         bool cacheChanged = true;
 
-        using (FeatureCache? cache = cachePath is null ? null : FeatureCache.TryOpen(cachePath, folder.Root, backbone.Id, options.Resize, record))
+        using (FeatureCache? cache = cachePath is null ? null : FeatureCache.TryOpen(cachePath, folder.Root, backbone.Id, options.Resize, record, stepTag))
         {
             if (cache is null)
             {
@@ -67,7 +73,7 @@ public static class FeatureDatasetLoader
             }
             else
             {
-                var match = PerFileCacheMatch.Find(cache, folder, hashes, errors);
+                var match = PerFileCacheMatch.Find(cache, folder, hashes, errors, usedWhole);
                 toExtract.AddRange(match.Missing);
                 try
                 {
@@ -91,14 +97,14 @@ public static class FeatureDatasetLoader
         }
 
         var clock = Stopwatch.StartNew();
-        ExtractAll(folder, backbone, options, toExtract, values, hashes, errors, fromCache, progress, cancellationToken);
+        ExtractAll(folder, backbone, options, preparer, toExtract, values, hashes, errors, usedWhole, fromCache, progress, cancellationToken);
         double extractionSeconds = toExtract.Count == 0 ? 0 : clock.Elapsed.TotalSeconds;
 
         if (options.Strict && DatasetLoader.FirstProblem(folder, errors) is { } firstError)
         {
             if (cachePath is not null && cacheChanged)
             {
-                TryWriteCache(cachePath, folder, backbone, options.Resize, errors, hashes, Compact(errors, values).Values);
+                TryWriteCache(cachePath, folder, backbone, options.Resize, stepTag, errors, usedWhole, hashes, Compact(errors, values).Values);
             }
 
             throw firstError;
@@ -141,7 +147,7 @@ public static class FeatureDatasetLoader
         if (cachePath is not null && cacheChanged)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            TryWriteCache(cachePath, folder, backbone, options.Resize, errors, hashes, usable);
+            TryWriteCache(cachePath, folder, backbone, options.Resize, stepTag, errors, usedWhole, hashes, usable);
         }
 
         string fingerprint = DatasetLoader.Fingerprint(paths, labels, kept, hashes);
@@ -149,12 +155,14 @@ public static class FeatureDatasetLoader
         return new LoadedDataset(folder.Root, folder.Classes, paths.AsReadOnly(), labels, ResNet18Backbone.InputSize, options.Resize, [],
             skipped.AsReadOnly(), fingerprint, cachePath, loadedFromCache: cachePath is not null && toExtract.Count == 0, features)
         {
-            FaceCrop = FaceCropSettings.Read(folder.Root),
+            FaceCrop = datasetCrop ?? preparer?.FaceCrop,
+            Preparation = DatasetLoader.Preparation(preparer, usedWhole, kept, labels, folder.Classes.Count),
         };
     }
 
-    private static void ExtractAll(ImageFolder folder, ResNet18Backbone backbone, DatasetLoadOptions options, List<int> toExtract, float[] values,
-        byte[] hashes, ImageDecodeException?[] errors, int alreadyDone, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    private static void ExtractAll(ImageFolder folder, ResNet18Backbone backbone, DatasetLoadOptions options, IImagePreparer? preparer, List<int> toExtract,
+        float[] values, byte[] hashes, ImageDecodeException?[] errors, bool[]? usedWhole, int alreadyDone, IProgress<LoadProgress>? progress,
+        CancellationToken cancellationToken)
     {
         if (toExtract.Count == 0)
         {
@@ -181,7 +189,15 @@ public static class FeatureDatasetLoader
                     fileBuffers.Value = buffer;
                     ReadOnlySpan<byte> content = buffer.AsSpan(0, length);
                     SHA256.HashData(content, hashes.AsSpan(i * DatasetCache.HashLength, DatasetCache.HashLength));
-                    ImageDecoder.DecodeInto(content, entry.RelativePath, size, options.Resize, chw);
+                    if (preparer is null)
+                    {
+                        ImageDecoder.DecodeInto(content, entry.RelativePath, size, options.Resize, chw);
+                    }
+                    else
+                    {
+                        usedWhole![i] = DatasetLoader.DecodePreparedInto(content, entry.RelativePath, preparer, size, options.Resize, chw);
+                    }
+
                     extractor.ExtractPair(chw, values.AsSpan(i * FeatureExtractor.PairLength, FeatureExtractor.PairLength));
                 }
                 catch (ImageDecodeException ex)
@@ -223,28 +239,13 @@ public static class FeatureDatasetLoader
         return (kept, compact);
     }
 
-    private static void TryWriteCache(string cachePath, ImageFolder folder, ResNet18Backbone backbone, ResizeMode mode,
-        ImageDecodeException?[] errors, byte[] hashes, float[] usable)
+    private static void TryWriteCache(string cachePath, ImageFolder folder, ResNet18Backbone backbone, ResizeMode mode, int stepTag,
+        ImageDecodeException?[] errors, bool[]? usedWhole, byte[] hashes, float[] usable)
     {
-        // Files that vanished or could not be read are not remembered, so they are retried next time.
-        var records = new List<DatasetCache.Record>(folder.Entries.Count);
-        byte[] recordHashes = new byte[hashes.Length];
-        for (int i = 0; i < folder.Entries.Count; i++)
-        {
-            ImageDecodeException? error = errors[i];
-            if (error?.InnerException is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            ImageEntry entry = folder.Entries[i];
-            hashes.AsSpan(i * DatasetCache.HashLength, DatasetCache.HashLength).CopyTo(recordHashes.AsSpan(records.Count * DatasetCache.HashLength));
-            records.Add(new DatasetCache.Record(entry.RelativePath, entry.Length, entry.LastWriteUtc.Ticks, entry.Label, error?.Problem, error?.Reason));
-        }
-
+        var (records, recordHashes) = DatasetLoader.CacheRecords(folder, errors, usedWhole, hashes);
         try
         {
-            FeatureCache.Write(cachePath, folder.Root, backbone.Id, mode, FeatureExtractor.PairLength, folder.Classes, records, recordHashes, usable);
+            FeatureCache.Write(cachePath, folder.Root, backbone.Id, mode, FeatureExtractor.PairLength, stepTag, folder.Classes, records, recordHashes, usable);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -3,7 +3,11 @@ using FaceMask.Models;
 
 namespace FaceMask.Protocols;
 
-/// <summary>Checks that a saved model fits a dataset (same classes in the same order, same input size, same kind of input and backbone).</summary>
+/// <summary>
+/// Checks that a saved model fits a dataset (same classes in the same order, same input size, same kind of input and
+/// backbone). Whole images for a model trained on face crops are not a mismatch: loaded with the model's face-crop
+/// step (<see cref="DatasetLoadOptions.Preparer"/>, as the commands do) they are cropped as <c>predict</c> crops them.
+/// </summary>
 public static class ModelCompatibility
 {
     /// <summary>Throws a <see cref="FaceMaskException"/> naming the mismatch.</summary>
@@ -18,12 +22,6 @@ public static class ModelCompatibility
         if (manifest.InputSize != data.Size)
         {
             throw new FaceMaskException($"{data.Root}: loaded at {data.Size} px but the model expects {manifest.InputSize} px");
-        }
-
-        if (manifest.FaceCrop is { } crop && data.FaceCrop is null)
-        {
-            throw new FaceMaskException(
-                $"{data.Root}: the model was trained on {crop}, but these are whole images; make a face-cropped copy first (facemask data faces --data {data.Root} --out DIR) and use that");
         }
 
         if (ModelArchitectures.Defaults(manifest.Arch).Backbone is not null && manifest.Backbone is { } backbone)

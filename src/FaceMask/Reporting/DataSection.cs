@@ -22,4 +22,7 @@ public sealed record DataSection
 
     /// <summary>Resize mode name.</summary>
     public string Resize { get; init; } = "stretch";
+
+    /// <summary>The step the images went through while loading (face crops), or null when they were used as they are.</summary>
+    public PreparationSection? Preparation { get; init; }
 }

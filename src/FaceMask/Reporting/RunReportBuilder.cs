@@ -48,6 +48,13 @@ public static class RunReportBuilder
                 Skipped = data.Skipped,
                 Size = data.Size,
                 Resize = ResizeModeNames.ToName(data.Resize),
+                Preparation = data.Preparation is not { } p ? null : new PreparationSection
+                {
+                    Step = p.Step,
+                    Prepared = p.Prepared,
+                    Whole = p.Whole,
+                    WholePerClass = data.Classes.Select((c, i) => (c, n: p.WholePerClass[i])).ToDictionary(x => x.c, x => x.n),
+                },
             },
             Model = manifest,
             Settings = context.Settings,
