@@ -17,7 +17,8 @@ public static class ModelStore
     /// <summary>Folder name of the default model, under the application folder's <c>models/</c>.</summary>
     public const string DefaultModelName = "default";
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    /// <summary>How model.json is written and read.</summary>
+    internal static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
     /// <summary>
     /// The default model shipped with the program: <c>&lt;application folder&gt;/models/default</c>, copied there by the
@@ -265,7 +266,8 @@ public static class ModelStore
         _ => null,
     };
 
-    private static string Sha256(string path)
+    /// <summary>The lower-case hex SHA-256 of a file, as model.json records the weights'.</summary>
+    internal static string Sha256(string path)
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));

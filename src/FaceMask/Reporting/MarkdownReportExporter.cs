@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FaceMask.Calibration;
 using FaceMask.Evaluation;
 using FaceMask.IO;
 
@@ -58,6 +59,11 @@ public sealed class MarkdownReportExporter : IRunExporter
             AppendSection(sb, r.Folds is { Count: > 0 } ? "Train (last fold's model on its training images)" : "Train", train);
         }
 
+        if (r.Calibration is { } calibration)
+        {
+            AppendCalibration(sb, calibration);
+        }
+
         if (r.Data is { Skipped.Count: > 0 } data)
         {
             sb.Append("## Skipped files\n\n");
@@ -77,6 +83,19 @@ public sealed class MarkdownReportExporter : IRunExporter
         var report = ReportFromSection(section);
         sb.Append("## ").Append(title).Append("\n\n```text\n").Append(report.ToText(4)).Append("```\n\nConfusion matrix (rows true, columns predicted):\n\n```text\n")
           .Append(ConfusionMatrixText.Format(report.Confusion)).Append("```\n\n");
+    }
+
+    private static void AppendCalibration(StringBuilder sb, CalibrationReport c)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("## Calibration\n\n");
+        sb.Append(inv, $"Temperature scaling fitted on the {c.N} test predictions: T = {c.Temperature:0.000}; {CalibrationText.Honesty(c)}.\n\n");
+        sb.Append("| | before | after |\n|---|---:|---:|\n");
+        sb.Append(inv, $"| ECE (15 bins) | {c.Ece:0.0000} | {c.EceCalibrated:0.0000} |\n");
+        sb.Append(inv, $"| NLL | {c.Nll:0.0000} | {c.NllCalibrated:0.0000} |\n");
+        sb.Append(inv, $"| Brier | {c.Brier:0.0000} | {c.BrierCalibrated:0.0000} |\n\n");
+        string threshold = CalibrationText.Threshold(c);
+        sb.Append(char.ToUpperInvariant(threshold[0])).Append(threshold, 1, threshold.Length - 1).Append(".\n\n");
     }
 
     /// <summary>Rebuilds a report from a section's confusion matrix (every metric follows from it).</summary>

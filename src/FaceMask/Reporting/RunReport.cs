@@ -60,6 +60,13 @@ public sealed record RunReport
     /// <summary>Sample standard deviation over folds (k-fold).</summary>
     public SummaryStatistics? Sd { get; init; }
 
+    /// <summary>
+    /// Calibration of the test (held-out or pooled out-of-fold) probabilities: temperature, ECE, NLL and Brier score
+    /// before and after scaling, reliability bins, risk–coverage curve and unsure threshold. Absent when the run has no
+    /// labelled test predictions (and in reports written before it existed).
+    /// </summary>
+    public Calibration.CalibrationReport? Calibration { get; init; }
+
     /// <summary>Per-epoch loss and accuracy (all folds).</summary>
     public IReadOnlyList<EpochResult> History { get; init; } = [];
 

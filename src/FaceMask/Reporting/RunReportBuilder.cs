@@ -1,3 +1,4 @@
+using FaceMask.Calibration;
 using FaceMask.Protocols;
 
 namespace FaceMask.Reporting;
@@ -39,6 +40,7 @@ public static class RunReportBuilder
             }).ToList(),
             Mean = result.Summary is { } s ? Stat(s, m => m.Mean) : null,
             Sd = result.Summary is { } s2 ? Stat(s2, m => m.Sd) : null,
+            Calibration = CalibrationAnalyzer.TryAnalyze(result.Predictions),
             History = result.History,
             Data = data is null ? null : new DataSection
             {

@@ -14,6 +14,7 @@ public sealed class CliHelpTests
         new[] { "bias", "--help" },
         new[] { "compare", "--help" },
         new[] { "report", "--help" },
+        new[] { "calibrate", "--help" },
         new[] { "augment", "--help" },
         new[] { "data", "stats", "--help" },
         new[] { "data", "faces", "--help" },

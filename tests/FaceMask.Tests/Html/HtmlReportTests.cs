@@ -17,7 +17,7 @@ public sealed class HtmlReportTests(HtmlRunFixture fixture)
         string html = File.ReadAllText(path);
         var document = HtmlChecks.ParseValid(html);
         HtmlChecks.AssertSelfContained(document, html);
-        Assert.Equal(["summary", "data", "training", "folds", "reports", "confusion", "confused-pairs", "errors", "model-card"], HtmlChecks.SectionIds(document));
+        Assert.Equal(["summary", "data", "training", "folds", "reports", "confusion", "confused-pairs", "calibration", "errors", "model-card"], HtmlChecks.SectionIds(document));
         Assert.Equal(HtmlChecks.SectionIds(document), document.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")![1..]));
 
         // plots are embedded PNGs: class counts, two curves, fold spread, four confusion heatmaps
@@ -25,6 +25,7 @@ public sealed class HtmlReportTests(HtmlRunFixture fixture)
         Assert.Equal(2, document.QuerySelectorAll("#training img.plot").Length);
         Assert.Single(document.QuerySelectorAll("#folds img.plot"));
         Assert.Equal(4, document.QuerySelectorAll("#confusion img.plot").Length);
+        Assert.Equal(2, document.QuerySelectorAll("#calibration img.plot").Length); // reliability diagram, risk–coverage
 
         // the data section: counts, the broken file, sample thumbnails of every class
         string data = document.GetElementById("data")!.TextContent;
@@ -82,7 +83,7 @@ public sealed class HtmlReportTests(HtmlRunFixture fixture)
     public void SectionsWithoutDataAreOmitted()
     {
         var full = ReportJson.Read(fixture.KFoldRun);
-        var bare = full with { History = [], Folds = null, Mean = null, Sd = null, Data = null, Train = null, Model = null };
+        var bare = full with { History = [], Folds = null, Mean = null, Sd = null, Data = null, Train = null, Model = null, Calibration = null };
         var contents = new RunFolderContents { RunDirectory = fixture.NewFolder("bare"), Report = bare };
         string html = HtmlReportBuilder.Build(contents);
         var document = HtmlChecks.ParseValid(html);
@@ -200,6 +201,42 @@ public sealed class HtmlReportTests(HtmlRunFixture fixture)
         Assert.Contains(Path.Combine(run, HtmlReportBuilder.FileName), written);
         Assert.Contains(Path.Combine(run, RunRecorder.ModelFolder, ModelCardWriter.FileName), written);
         Assert.Contains("model-card", HtmlChecks.SectionIds(HtmlChecks.ParseValid(File.ReadAllText(written[^1]))));
+    }
+
+    [Fact]
+    public void KFoldCalibrationIsCrossFittedOverTheFolds()
+    {
+        var calibration = ReportJson.Read(fixture.KFoldRun).Calibration;
+        Assert.NotNull(calibration);
+        Assert.True(calibration.CrossFitted);
+        Assert.Equal(2, calibration.FoldTemperatures!.Count);
+        Assert.Equal(RunFolderContents.Load(fixture.KFoldRun).Predictions.Count, calibration.N);
+        Assert.False(ReportJson.Read(fixture.HoldoutRun).Calibration!.CrossFitted);
+        Assert.Contains("cross-fitted", File.ReadAllText(Path.Combine(fixture.KFoldRun, "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOldRunGetsTheCalibrationSectionFromItsPredictions()
+    {
+        string run = fixture.CopyRun(fixture.KFoldRun, "old-calibration");
+        string reportPath = Path.Combine(run, "report.json");
+        var json = JsonNode.Parse(File.ReadAllText(reportPath))!.AsObject();
+        double temperature = json["calibration"]!["temperature"]!.GetValue<double>();
+        json.Remove("calibration");
+        File.WriteAllText(reportPath, json.ToJsonString());
+        File.Delete(Path.Combine(run, HtmlReportBuilder.FileName));
+
+        ReportRebuilder.Rebuild(run);
+
+        var document = HtmlChecks.ParseValid(File.ReadAllText(Path.Combine(run, HtmlReportBuilder.FileName)));
+        var section = document.GetElementById("calibration");
+        Assert.NotNull(section);
+        Assert.Equal(2, section.QuerySelectorAll("img.plot").Length);
+        Assert.Contains("cross-fitted", section.TextContent, StringComparison.Ordinal);
+
+        // predictions.csv rounds probabilities to 6 decimals: the temperature is the run's to about that precision
+        string shown = section.QuerySelector(".figure .value")!.TextContent;
+        Assert.Equal(temperature, double.Parse(shown, System.Globalization.CultureInfo.InvariantCulture), tolerance: 0.01);
     }
 
     [Fact]

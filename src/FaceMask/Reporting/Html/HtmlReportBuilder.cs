@@ -15,10 +15,10 @@ public static class HtmlReportBuilder
 
     /// <summary>
     /// The id of every section the page can have, in page order: summary, data, training, folds, reports, confusion,
-    /// confused-pairs, errors, bias, compare, model-card.
+    /// confused-pairs, calibration, errors, bias, compare, model-card.
     /// </summary>
     public static IReadOnlyList<string> SectionIds { get; } =
-        ["summary", "data", "training", "folds", "reports", "confusion", "confused-pairs", "errors", "bias", "compare", "model-card"];
+        ["summary", "data", "training", "folds", "reports", "confusion", "confused-pairs", "calibration", "errors", "bias", "compare", "model-card"];
 
     private static readonly Func<ReportContext, HtmlSection?>[] Sections =
     [
@@ -29,6 +29,7 @@ public static class HtmlReportBuilder
         ClassificationReportsSection.Build,
         ConfusionSection.Build,
         ConfusedPairsSection.Build,
+        CalibrationSection.Build,
         ErrorGallerySection.Build,
         BiasSection.Build,
         CompareSection.Build,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FaceMask.Calibration;
 using FaceMask.Training;
 using ScottPlot;
 
@@ -151,6 +152,72 @@ internal static class ReportPlots
         plot.Axes.Margins(bottom: 0, top: 0.15);
         plot.Axes.Left.Label.Text = percent ? "%" : "value";
         return Render(plot, 640, 340);
+    }
+
+    /// <summary>
+    /// Reliability diagram: for each non-empty bin, accuracy against mean top probability (both in %), before
+    /// (<paramref name="before"/>) and after (<paramref name="after"/>) temperature scaling, with the diagonal of perfect calibration.
+    /// </summary>
+    public static byte[] Reliability(IReadOnlyList<ReliabilityBin> before, IReadOnlyList<ReliabilityBin> after)
+    {
+        var plot = NewPlot("Reliability diagram");
+        var palette = new ScottPlot.Palettes.Category10();
+        var diagonal = plot.Add.Line(0, 0, 100, 100);
+        diagonal.Color = Colors.Gray;
+        diagonal.LinePattern = LinePattern.Dashed;
+        diagonal.LineWidth = 1.5f;
+        diagonal.LegendText = "perfectly calibrated";
+        foreach (var (bins, name, i) in new[] { (before, "network", 0), (after, "temperature-scaled", 1) })
+        {
+            var filled = bins.Where(b => b.Count > 0).ToArray();
+            if (filled.Length == 0)
+            {
+                continue;
+            }
+
+            var line = plot.Add.Scatter(filled.Select(b => b.Confidence!.Value * 100).ToArray(), filled.Select(b => b.Accuracy!.Value * 100).ToArray());
+            Style(line, palette.GetColor(i));
+            line.MarkerSize = 8;
+            line.LegendText = name;
+        }
+
+        plot.Axes.SetLimits(0, 100, 0, 100);
+        plot.Axes.Bottom.Label.Text = "mean top probability in the bin (%)";
+        plot.Axes.Left.Label.Text = "accuracy in the bin (%)";
+        plot.ShowLegend(Alignment.UpperLeft);
+        return Render(plot, Width, 400);
+    }
+
+    /// <summary>
+    /// Risk–coverage curve of the calibrated probabilities: accuracy of the answered images against the share answered
+    /// (both in %), with the target accuracy as a dashed line and the chosen unsure threshold marked.
+    /// </summary>
+    public static byte[] RiskCoverage(CalibrationReport report)
+    {
+        var plot = NewPlot("Risk–coverage (calibrated)");
+        var palette = new ScottPlot.Palettes.Category10();
+        var curve = report.RiskCoverage;
+        var line = plot.Add.Scatter(curve.Select(p => p.Coverage * 100).ToArray(), curve.Select(p => p.Accuracy * 100).ToArray());
+        Style(line, palette.GetColor(1));
+        line.MarkerSize = 3;
+        line.LegendText = "answered images";
+        var target = plot.Add.HorizontalLine(report.TargetAccuracy * 100);
+        target.Color = Colors.Gray;
+        target.LinePattern = LinePattern.Dashed;
+        target.LineWidth = 1.5f;
+        target.LegendText = $"target {(report.TargetAccuracy * 100).ToString("0.#", CultureInfo.InvariantCulture)}%";
+        if (report.Coverage is { } coverage && report.AnsweredAccuracy is { } answered)
+        {
+            var chosen = plot.Add.Marker(coverage * 100, answered * 100, MarkerShape.FilledDiamond, 14, palette.GetColor(3));
+            chosen.LegendText = "unsure threshold";
+        }
+
+        double low = Math.Min(report.TargetAccuracy, curve.Count == 0 ? 1 : curve.Min(p => p.Accuracy)) * 100;
+        plot.Axes.SetLimits(0, 101, Math.Max(0, low - 3), 101);
+        plot.Axes.Bottom.Label.Text = "coverage: images answered (%)";
+        plot.Axes.Left.Label.Text = "accuracy of the answered (%)";
+        plot.ShowLegend(Alignment.LowerLeft);
+        return Render(plot, Width, 400);
     }
 
     private static byte[] Render(Plot plot, int width, int height) =>
