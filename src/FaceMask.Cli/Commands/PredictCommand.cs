@@ -43,7 +43,7 @@ internal sealed class PredictCommand(IAnsiConsole console) : Command<PredictComm
             throw new FaceMaskException($"no images found in {string.Join(", ", settings.Paths)}");
         }
 
-        var predictions = FilePredictor.Classify(model, files, cancellationToken);
+        var predictions = FilePredictor.Classify(model, files, cancellationToken: cancellationToken);
         var classes = model.Manifest.Classes;
         if (settings.Json)
         {

@@ -12,19 +12,26 @@ namespace FaceMask.Detection;
 /// </summary>
 public static class FilePredictor
 {
-    /// <summary>Classifies every file; unreadable files get an error entry instead of stopping the batch.</summary>
-    /// <exception cref="FaceMaskException">The face detector (for a face-crop model) or a backbone file is missing.</exception>
-    public static IReadOnlyList<ImagePrediction> Classify(TrainedModel model, IReadOnlyList<string> files, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Classifies every file; unreadable files get an error entry instead of stopping the batch. Answers are calibrated
+    /// and flagged unsure as <see cref="ImageClassifier.Calibration"/> says.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="files">Image files.</param>
+    /// <param name="unsureBelow">The unsure threshold in [0, 1] (0: never unsure); null uses the model's calibrated one.</param>
+    /// <param name="cancellationToken">Stops between files (face-crop models).</param>
+    /// <exception cref="FaceMaskException">The face detector (for a face-crop model) or a backbone file is missing, or <paramref name="unsureBelow"/> is outside [0, 1].</exception>
+    public static IReadOnlyList<ImagePrediction> Classify(TrainedModel model, IReadOnlyList<string> files, double? unsureBelow = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(files);
         if (model.Manifest.FaceCrop is not { } settings)
         {
-            using var classifier = new ImageClassifier(model);
+            using var classifier = new ImageClassifier(model, unsureBelow: unsureBelow);
             return classifier.Classify(files);
         }
 
-        using var analyzer = new PhotoAnalyzer(model, PhotoAnalyzerOptions.For(settings) with { MaxFaces = 1 });
+        using var analyzer = new PhotoAnalyzer(model, PhotoAnalyzerOptions.For(settings) with { MaxFaces = 1, UnsureBelow = unsureBelow });
         var results = new ImagePrediction[files.Count];
         for (int i = 0; i < files.Count; i++)
         {
@@ -34,11 +41,11 @@ public static class FilePredictor
                 byte[] bytes = ImageDecoder.ReadFile(files[i], files[i]);
                 PhotoAnalysis analysis = analyzer.Analyze(bytes, files[i], cancellationToken);
                 FaceResult best = analysis.Faces[0];
-                results[i] = new ImagePrediction(files[i], best.Label, best.Probabilities, null);
+                results[i] = new ImagePrediction(files[i], best.Label, best.Probabilities, null, best.Unsure);
             }
             catch (ImageDecodeException ex)
             {
-                results[i] = new ImagePrediction(files[i], null, new Dictionary<string, float>(), ex.Message);
+                results[i] = new ImagePrediction(files[i], null, new Dictionary<string, float>(), ex.Message, Unsure: false);
             }
         }
 
