@@ -76,6 +76,7 @@ public sealed class UnsureCliTests(CalibratedModelFixture models) : IClassFixtur
     [Theory]
     [InlineData("predict")]
     [InlineData("detect")]
+    [InlineData("serve")]
     public void UnsureBelowOutsideZeroToOne_IsRefused(string verb)
     {
         string[] args = verb == "serve"
@@ -89,7 +90,7 @@ public sealed class UnsureCliTests(CalibratedModelFixture models) : IClassFixtur
     [Fact]
     public void HelpNamesTheDefault()
     {
-        foreach (string verb in new[] { "predict", "detect" })
+        foreach (string verb in new[] { "predict", "detect", "serve" })
         {
             var (_, output) = CliRunner.Run(verb, "--help");
             Assert.Contains("--unsure-below", output, StringComparison.Ordinal);
