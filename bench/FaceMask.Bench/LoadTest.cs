@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaceMask.Data;
 using FaceMask.Detection;
+using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.Runtime;
 using FaceMask.Web.Api;
@@ -43,7 +44,8 @@ internal static class LoadTest
         string modelDirectory = ModelStore.ResolveDirectory(BenchmarkApp.Arg(args, "--model"));
         using var analyzer = new PhotoAnalyzerPool([.. Enumerable.Range(0, concurrency).Select(_ => PhotoAnalyzer.Open(modelDirectory))]);
         var options = new FaceMaskWebOptions { Urls = ["http://127.0.0.1:0"], MaxConcurrentAnalyses = concurrency };
-        var app = FaceMaskWebApp.Build(analyzer, ModelInfo.FromManifest(ModelStore.ReadManifest(modelDirectory), analyzer.ModelId), options);
+        ModelManifest manifest = ModelStore.ReadManifest(modelDirectory);
+        var app = FaceMaskWebApp.Build(analyzer, ModelInfo.FromManifest(manifest, analyzer.ModelId, CalibrationInEffect.For(manifest)), options);
         JsonObject result;
         try
         {

@@ -42,10 +42,14 @@ try {
       viewBox: document.getElementById("overlay").getAttribute("viewBox"),
       boxes: [...document.querySelectorAll("#overlay rect.face-box")].map((r) => {
         const b = r.getBoundingClientRect();
-        return { x: +r.getAttribute("x"), y: +r.getAttribute("y"), width: +r.getAttribute("width"), height: +r.getAttribute("height"), shownWidth: b.width, shownHeight: b.height };
+        return {
+          x: +r.getAttribute("x"), y: +r.getAttribute("y"), width: +r.getAttribute("width"), height: +r.getAttribute("height"),
+          shownWidth: b.width, shownHeight: b.height, stroke: getComputedStyle(r).stroke, unsure: r.parentNode.dataset.unsure === "true",
+        };
       }),
       labels: [...document.querySelectorAll("#overlay text.face-label")].map((t) => t.textContent),
       rows: [...document.querySelectorAll("#faces tbody tr")].map((tr) => [...tr.cells].map((c) => c.textContent)),
+      unsureRows: [...document.querySelectorAll("#faces tbody tr")].map((tr) => tr.classList.contains("unsure")),
     };
   });
   await page.screenshot({ path: screenshot, fullPage: true });

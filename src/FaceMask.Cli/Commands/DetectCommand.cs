@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using FaceMask.Cli.Rendering;
 using FaceMask.Cli.Settings;
 using FaceMask.Detection;
 using FaceMask.Inference;
@@ -36,6 +37,12 @@ internal sealed class DetectCommand(IAnsiConsole console) : Command<DetectComman
         [CommandOption("--overwrite")]
         [Description("Replace existing annotated files.")]
         public bool Overwrite { get; init; }
+
+        [CommandOption(UnsureOption.Template)]
+        [Description(UnsureOption.Description)]
+        public double? UnsureBelow { get; init; }
+
+        public override ValidationResult Validate() => UnsureOption.Validate(UnsureBelow);
     }
 
     public override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
@@ -53,7 +60,7 @@ internal sealed class DetectCommand(IAnsiConsole console) : Command<DetectComman
         }
 
         string modelDirectory = ModelStore.ResolveDirectory(settings.Model);
-        PhotoAnalyzerOptions options = settings.AnalyzerOptions(ModelStore.ReadManifest(modelDirectory).FaceCrop);
+        PhotoAnalyzerOptions options = settings.AnalyzerOptions(ModelStore.ReadManifest(modelDirectory).FaceCrop) with { UnsureBelow = settings.UnsureBelow };
         using var analyzer = PhotoAnalyzer.Open(modelDirectory, options);
         var results = PhotoFileBatch.Analyze(analyzer, files, settings.Annotate, settings.Overwrite, cancellationToken);
 
@@ -74,6 +81,12 @@ internal sealed class DetectCommand(IAnsiConsole console) : Command<DetectComman
         else
         {
             console.Write(Table(results, analyzer.Classes));
+            var faces = results.SelectMany(r => r.Analysis?.Faces ?? []).ToArray();
+            if (AnswerText.Summary(faces.Length, faces.Count(f => f.Unsure), analyzer.Calibration) is { } summary)
+            {
+                console.WriteLine(summary);
+            }
+
             if (settings.Annotate is not null)
             {
                 console.MarkupLine($"annotated copies in [bold]{Markup.Escape(settings.Annotate!)}[/]");
@@ -110,7 +123,7 @@ internal sealed class DetectCommand(IAnsiConsole console) : Command<DetectComman
                     analysis.WholeImage ? "none found: whole image" : (i + 1).ToString(CultureInfo.InvariantCulture),
                     string.Create(CultureInfo.InvariantCulture, $"{face.Box.X:0}, {face.Box.Y:0}, {face.Box.Width:0}, {face.Box.Height:0}"),
                     face.DetectorScore is { } s ? s.ToString("0.000", CultureInfo.InvariantCulture) : "-",
-                    $"[bold]{Markup.Escape(face.Label)}[/]",
+                    AnswerText.Label(face.Label, face.Probabilities, face.Unsure),
                 };
                 cells.AddRange(classes.Select(c => face.Probabilities.TryGetValue(c, out float v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : string.Empty));
                 table.AddRow(cells.ToArray());

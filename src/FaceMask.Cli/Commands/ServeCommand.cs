@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using FaceMask.Cli.Settings;
 using FaceMask.Detection;
 using FaceMask.Models;
@@ -29,8 +30,12 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         [Description("Photos analysed at once; more requests wait in line (default: one per core).")]
         public int Concurrency { get; init; } = Environment.ProcessorCount;
 
+        [CommandOption(UnsureOption.Template)]
+        [Description(UnsureOption.Description)]
+        public double? UnsureBelow { get; init; }
+
         public override ValidationResult Validate() =>
-            Concurrency is < 1 or > 64 ? ValidationResult.Error("--concurrency must be between 1 and 64") : ValidationResult.Success();
+            Concurrency is < 1 or > 64 ? ValidationResult.Error("--concurrency must be between 1 and 64") : UnsureOption.Validate(UnsureBelow);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Options settings, CancellationToken cancellationToken)
@@ -38,10 +43,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         // One libtorch thread and one ONNX Runtime thread per analysis; --concurrency copies of the analyzer (each works
         // on one photo at a time) and as many analyses at once, so at most that many cores are busy with the model.
         TorchRuntime.Configure(1, 0);
-        string modelDirectory = ModelStore.ResolveDirectory(settings.Model);
-        PhotoAnalyzerOptions analysis = settings.AnalyzerOptions(ModelStore.ReadManifest(modelDirectory).FaceCrop);
-        using var analyzer = new PhotoAnalyzerPool([.. Enumerable.Range(0, settings.Concurrency)
-            .Select(_ => PhotoAnalyzer.Open(modelDirectory, analysis))]);
+        using PhotoAnalyzerPool analyzer = OpenModel(settings, out ModelInfo model);
         var options = new FaceMaskWebOptions
         {
             Urls = settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -49,7 +51,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         };
         await using WebApplication app = FaceMaskWebApp.Build(
             analyzer,
-            ModelInfo.FromManifest(ModelStore.ReadManifest(modelDirectory), analyzer.ModelId),
+            model,
             options,
             builder => builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         try
@@ -62,7 +64,10 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         }
 
         ICollection<string> addresses = app.Urls;
-        console.MarkupLine($"Model [bold]{Markup.Escape(analyzer.ModelId)}[/] ({Markup.Escape(string.Join(", ", analyzer.Classes))})");
+        string unsure = model.Calibration.UnsureBelow > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"; unsure below {model.Calibration.UnsureBelow:0.###}")
+            : string.Empty;
+        console.MarkupLine($"Model [bold]{Markup.Escape(analyzer.ModelId)}[/] ({Markup.Escape(string.Join(", ", analyzer.Classes))}){unsure}");
         foreach (string address in addresses)
         {
             console.MarkupLine($"Serving on [link]{Markup.Escape(address)}[/]  (page /, POST /api/v1/predict, GET /api/v1/model, GET /health)");
@@ -81,5 +86,33 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         await app.StopAsync(CancellationToken.None);
         console.MarkupLine("stopped");
         return 0;
+    }
+
+    /// <summary>
+    /// <c>--concurrency</c> copies of the analyzer for the model folder (face finding and unsure threshold as the options
+    /// say) and what <c>GET /api/v1/model</c> reports for them, the calibration in effect included.
+    /// </summary>
+    internal static PhotoAnalyzerPool OpenModel(Options settings, out ModelInfo model)
+    {
+        string modelDirectory = ModelStore.ResolveDirectory(settings.Model);
+        ModelManifest manifest = ModelStore.ReadManifest(modelDirectory);
+        PhotoAnalyzerOptions analysis = settings.AnalyzerOptions(manifest.FaceCrop) with { UnsureBelow = settings.UnsureBelow };
+        var analyzers = new List<PhotoAnalyzer>(settings.Concurrency);
+        try
+        {
+            for (int i = 0; i < settings.Concurrency; i++)
+            {
+                analyzers.Add(PhotoAnalyzer.Open(modelDirectory, analysis));
+            }
+
+            var pool = new PhotoAnalyzerPool(analyzers);
+            model = ModelInfo.FromManifest(manifest, pool.ModelId, analyzers[0].Calibration);
+            return pool;
+        }
+        catch
+        {
+            analyzers.ForEach(a => a.Dispose());
+            throw;
+        }
     }
 }

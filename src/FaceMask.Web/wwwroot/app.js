@@ -1,8 +1,11 @@
 "use strict";
 // The FaceMask upload page: sends the chosen photo to POST /api/v1/predict and draws each face's box and label
-// over the photo (an SVG overlay in the photo's pixel coordinates) and lists the faces in a table.
+// over the photo (an SVG overlay in the photo's pixel coordinates) and lists the faces in a table. A face the model is
+// unsure of (calibrated top probability below the model's threshold: "unsure": true) is drawn grey and labelled
+// "unsure — best guess X (NN%)", its probabilities still listed.
 (() => {
   const palette = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#ca8a04", "#db2777"];
+  const unsureColour = "#6b7280";
   const svgNs = "http://www.w3.org/2000/svg";
   const $ = (id) => document.getElementById(id);
   let classes = [];
@@ -14,6 +17,8 @@
     return palette[i % palette.length];
   };
   const percent = (p) => (p === null || p === undefined) ? "–" : (100 * p).toFixed(p >= 0.995 || p < 0.005 ? 0 : 1) + "%";
+  const faceColour = (face) => face.unsure ? unsureColour : colourOf(face.label);
+  const answer = (face) => face.unsure ? `unsure — best guess ${face.label}` : face.label;
 
   function showError(message) {
     const box = $("error");
@@ -37,7 +42,12 @@
       const model = await response.json();
       classes = Array.isArray(model.classes) ? model.classes.slice() : [];
       const metrics = Object.entries(model.metrics || {}).map(([k, v]) => `${k} ${typeof v === "number" ? v.toFixed(3) : v}`).join(", ");
-      $("model").textContent = `Model ${model.id} (${model.arch}, ${model.inputSize} px) — classes: ${classes.join(", ")}` + (metrics ? ` — ${metrics}` : "");
+      const calibration = model.calibration || {};
+      const unsure = [
+        calibration.unsureBelow > 0 ? `unsure below ${percent(calibration.unsureBelow)}` : "",
+        typeof calibration.temperature === "number" && calibration.temperature !== 1 ? `temperature ${calibration.temperature.toFixed(2)}` : "",
+      ].filter((t) => t).join(", ");
+      $("model").textContent = `Model ${model.id} (${model.arch}, ${model.inputSize} px) — classes: ${classes.join(", ")}` + (metrics ? ` — ${metrics}` : "") + (unsure ? ` — ${unsure}` : "");
     } catch (e) {
       // the page still works without the model line
     }
@@ -56,11 +66,12 @@
     svg.setAttribute("viewBox", `0 0 ${result.width} ${result.height}`);
     const fontSize = Math.max(10, Math.round(Math.max(result.width, result.height) / 38));
     result.faces.forEach((face, i) => {
-      const colour = colourOf(face.label);
+      const colour = faceColour(face);
       const b = face.box;
       const group = document.createElementNS(svgNs, "g");
-      group.setAttribute("class", "face");
+      group.setAttribute("class", face.unsure ? "face unsure" : "face");
       group.dataset.label = face.label;
+      group.dataset.unsure = face.unsure ? "true" : "false";
       const rect = document.createElementNS(svgNs, "rect");
       rect.setAttribute("class", "face-box");
       rect.setAttribute("x", b.x); rect.setAttribute("y", b.y);
@@ -74,7 +85,8 @@
       const above = b.y - fontSize * 0.3;
       text.setAttribute("x", Math.max(0, b.x));
       text.setAttribute("y", above >= fontSize ? above : Math.min(result.height, b.y + b.height) - fontSize * 0.3);
-      text.textContent = `${result.faces.length > 1 ? (i + 1) + " " : ""}${face.label} ${percent(face.probabilities[face.label])}`;
+      const p = percent(face.probabilities[face.label]);
+      text.textContent = `${result.faces.length > 1 ? (i + 1) + " " : ""}${face.unsure ? `${answer(face)} (${p})` : `${face.label} ${p}`}`;
       const title = document.createElementNS(svgNs, "title");
       title.textContent = Object.entries(face.probabilities).map(([k, v]) => `${k}: ${percent(v)}`).join("\n");
       group.append(rect, text, title);
@@ -86,13 +98,14 @@
     const body = $("faces").tBodies[0];
     result.faces.forEach((face, i) => {
       const row = body.insertRow();
+      if (face.unsure) row.className = "unsure";
       const cell = (text, cls) => { const c = row.insertCell(); c.textContent = text; if (cls) c.className = cls; return c; };
       cell(String(i + 1));
       const label = cell("", "label");
       const swatch = document.createElement("span");
       swatch.className = "swatch";
-      swatch.style.background = colourOf(face.label);
-      label.append(swatch, face.label);
+      swatch.style.background = faceColour(face);
+      label.append(swatch, answer(face));
       cell(percent(face.probabilities[face.label]), "num");
       cell(face.detectorScore === null ? "whole photo" : percent(face.detectorScore), "num");
       cell(Object.entries(face.probabilities).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${percent(v)}`).join(" · "), "probs");
@@ -124,9 +137,13 @@
     drawOverlay(result);
     fillTable(result);
     const n = result.faces.length;
+    const unsure = result.faces.filter((f) => f.unsure).length;
+    const whole = result.faces[0];
     $("summary").textContent = result.wholeImage
-      ? `No face found: the whole photo was classified as ${result.faces[0] ? result.faces[0].label : "?"}`
-      : `${n} face${n === 1 ? "" : "s"} found`;
+      ? (whole && whole.unsure
+        ? `No face found: the whole photo was classified, unsure — best guess ${whole.label}`
+        : `No face found: the whole photo was classified as ${whole ? whole.label : "?"}`)
+      : `${n} face${n === 1 ? "" : "s"} found` + (unsure ? `, ${unsure} unsure` : "");
     $("status").textContent = `${result.width} × ${result.height} px, model ${result.model.id}`;
     $("result").hidden = false;
     document.body.dataset.state = "done";

@@ -6,7 +6,8 @@ namespace FaceMask.Detection;
 
 /// <summary>
 /// Draws a photo's analysis onto a copy of it: a box around each face and a "label 0.93" tag (the top class and its
-/// probability) above it; a whole-image result gets a tag in the top-left corner marked "(no face found)".
+/// probability) above it, in the class's colour; an unsure face in a neutral grey, tagged "unsure (label 0.52)"; a
+/// whole-image result gets a tag in the top-left corner marked "(no face found)".
 /// Used by <c>facemask detect --annotate</c> and the web app.
 /// </summary>
 public static class FaceAnnotator
@@ -16,6 +17,9 @@ public static class FaceAnnotator
         new(0xE6, 0x19, 0x4B), new(0x3C, 0xB4, 0x4B), new(0x43, 0x63, 0xD8), new(0xF5, 0x82, 0x31),
         new(0x91, 0x1E, 0xB4), new(0x42, 0xD4, 0xF4), new(0xF0, 0x32, 0xE6), new(0x80, 0x80, 0x00),
     ];
+
+    /// <summary>The colour of unsure faces: a neutral grey that no class has.</summary>
+    public static SKColor UnsureColour { get; } = new(0x6B, 0x72, 0x80);
 
     /// <summary>A copy of <paramref name="photo"/> with the analysis drawn on it (the caller disposes it).</summary>
     /// <param name="photo">The analysed photo, upright.</param>
@@ -42,7 +46,7 @@ public static class FaceAnnotator
         {
             FaceResult face = analysis.Faces[i];
             int colourIndex = classes?.ToList().IndexOf(face.Label) is >= 0 and int c ? c : i;
-            SKColor colour = Palette[colourIndex % Palette.Length];
+            SKColor colour = face.Unsure ? UnsureColour : Palette[colourIndex % Palette.Length];
             string tag = Tag(face, analysis.WholeImage);
             float textWidth = font.MeasureText(tag);
             float textHeight = font.Size * 1.25f;
@@ -72,12 +76,16 @@ public static class FaceAnnotator
         return png.ToArray();
     }
 
-    /// <summary>The tag text of one result: "label 0.93", plus "(no face found)" for a whole-image result.</summary>
+    /// <summary>
+    /// The tag text of one result: "label 0.93", or "unsure (label 0.52)" for an unsure one, plus "(no face found)" for
+    /// a whole-image result.
+    /// </summary>
     public static string Tag(FaceResult face, bool wholeImage)
     {
         ArgumentNullException.ThrowIfNull(face);
         float p = face.Probabilities.TryGetValue(face.Label, out float v) ? v : 0f;
         string tag = $"{face.Label} {p.ToString("0.00", CultureInfo.InvariantCulture)}";
+        tag = face.Unsure ? $"unsure ({tag})" : tag;
         return wholeImage ? tag + " (no face found)" : tag;
     }
 }

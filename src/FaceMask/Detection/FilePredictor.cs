@@ -15,20 +15,27 @@ namespace FaceMask.Detection;
 /// </summary>
 public static class FilePredictor
 {
-    /// <summary>Classifies every file; unreadable files get an error entry instead of stopping the batch.</summary>
-    /// <exception cref="FaceMaskException">The face detector (for a face-crop model) or a backbone file is missing.</exception>
-    public static IReadOnlyList<ImagePrediction> Classify(TrainedModel model, IReadOnlyList<string> files, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Classifies every file; unreadable files get an error entry instead of stopping the batch. Answers are calibrated
+    /// and flagged unsure as <see cref="ImageClassifier.Calibration"/> says.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="files">Image files.</param>
+    /// <param name="unsureBelow">The unsure threshold in [0, 1] (0: never unsure); null uses the model's calibrated one.</param>
+    /// <param name="cancellationToken">Stops between files (face-crop models).</param>
+    /// <exception cref="FaceMaskException">The face detector (for a face-crop model) or a backbone file is missing, or <paramref name="unsureBelow"/> is outside [0, 1].</exception>
+    public static IReadOnlyList<ImagePrediction> Classify(TrainedModel model, IReadOnlyList<string> files, double? unsureBelow = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(files);
         if (model.Manifest.FaceCrop is not { } settings)
         {
-            using var wholeImages = new ImageClassifier(model);
+            using var wholeImages = new ImageClassifier(model, unsureBelow: unsureBelow);
             return wholeImages.Classify(files);
         }
 
         using var faces = new FaceCropPreparer(settings);
-        using var classifier = new ImageClassifier(model, null, new ExtractionOptions { Workers = 1, ThreadsPerWorker = 1 });
+        using var classifier = new ImageClassifier(model, null, new ExtractionOptions { Workers = 1, ThreadsPerWorker = 1 }, unsureBelow);
         var results = new ImagePrediction[files.Count];
         for (int i = 0; i < files.Count; i++)
         {
@@ -42,7 +49,7 @@ public static class FilePredictor
             }
             catch (ImageDecodeException ex)
             {
-                results[i] = new ImagePrediction(files[i], null, new Dictionary<string, float>(), ex.Message);
+                results[i] = new ImagePrediction(files[i], null, new Dictionary<string, float>(), ex.Message, Unsure: false);
             }
         }
 

@@ -39,7 +39,7 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
         this.model = model;
         this.ownsModel = ownsModel;
         detector = new FaceDetector(Options.Detector);
-        classifier = new ImageClassifier(model, Options.BackboneDirectory, new ExtractionOptions { Workers = 1, ThreadsPerWorker = 1 });
+        classifier = new ImageClassifier(model, Options.BackboneDirectory, new ExtractionOptions { Workers = 1, ThreadsPerWorker = 1 }, Options.UnsureBelow);
         ModelId = DescribeModel(model.Manifest);
     }
 
@@ -52,6 +52,9 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
     /// <inheritdoc/>
     /// <remarks>The architecture and the first 12 hex digits of the weights' SHA-256, e.g. <c>resnet18-1f2e3d4c5b6a</c>.</remarks>
     public string ModelId { get; }
+
+    /// <summary>The calibration every face's answer gets: the model's, its unsure threshold replaced by <see cref="PhotoAnalyzerOptions.UnsureBelow"/> when set.</summary>
+    public CalibrationInEffect Calibration => classifier.Calibration;
 
     /// <summary>The face detector in use.</summary>
     public FaceDetector Detector => detector;
@@ -100,7 +103,7 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
             {
                 ImagePrediction whole = classifier.ClassifyImages([photo], ["photo"], cancellationToken)[0];
                 var box = new FaceBox(0, 0, photo.Width, photo.Height);
-                return new PhotoAnalysis(photo.Width, photo.Height, [new FaceResult(box, null, whole.Label!, whole.Probabilities)], WholeImage: true);
+                return new PhotoAnalysis(photo.Width, photo.Height, [new FaceResult(box, null, whole.Label!, whole.Probabilities, whole.Unsure)], WholeImage: true);
             }
 
             var crops = new List<SKBitmap>(faces.Count);
@@ -112,7 +115,7 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
                 }
 
                 IReadOnlyList<ImagePrediction> predictions = classifier.ClassifyImages(crops, crops.Select((_, i) => $"face {i + 1}").ToArray(), cancellationToken);
-                var results = faces.Select((f, i) => new FaceResult(f.Box, f.Score, predictions[i].Label!, predictions[i].Probabilities)).ToArray();
+                var results = faces.Select((f, i) => new FaceResult(f.Box, f.Score, predictions[i].Label!, predictions[i].Probabilities, predictions[i].Unsure)).ToArray();
                 return new PhotoAnalysis(photo.Width, photo.Height, results, WholeImage: false);
             }
             finally

@@ -19,6 +19,12 @@ public sealed record PhotoAnalyzerOptions
     public string? BackboneDirectory { get; init; }
 
     /// <summary>
+    /// Faces whose calibrated top probability is below this are unsure, in [0, 1] (0: never unsure); null uses the
+    /// model's calibrated threshold (<see cref="Inference.CalibrationInEffect.For"/>; 0 for an uncalibrated model).
+    /// </summary>
+    public double? UnsureBelow { get; init; }
+
+    /// <summary>
     /// The settings a model's face crops were made with (<see cref="Models.ModelManifest.FaceCrop"/>), so that it is fed
     /// the crops it was trained on; the defaults when <paramref name="crop"/> is null.
     /// </summary>
@@ -43,5 +49,7 @@ public sealed record PhotoAnalyzerOptions
         {
             throw new FaceMaskException($"at least one face must be classified, got a maximum of {MaxFaces}");
         }
+
+        Inference.CalibrationInEffect.ValidateThreshold(UnsureBelow);
     }
 }

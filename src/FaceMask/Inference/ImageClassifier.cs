@@ -8,8 +8,9 @@ namespace FaceMask.Inference;
 
 /// <summary>
 /// Classifies image files with a trained model, decoding them the way the model was trained (and, for a backbone
-/// model, running them and their mirror images through the backbone). Dispose it to close backbone sessions opened
-/// for in-memory images.
+/// model, running them and their mirror images through the backbone), and calibrates each answer's probabilities and
+/// decides whether it is unsure (<see cref="Calibration"/>). Dispose it to close backbone sessions opened for
+/// in-memory images.
 /// </summary>
 public sealed class ImageClassifier : IDisposable
 {
@@ -24,12 +25,23 @@ public sealed class ImageClassifier : IDisposable
     /// <c>models/&lt;backbone&gt;</c>. Features are extracted on the fly for the files given.
     /// </param>
     /// <param name="extraction">Threads for on-the-fly backbone extraction; null uses the default (one session per core).</param>
-    public ImageClassifier(TrainedModel model, string? backboneDirectory = null, ExtractionOptions? extraction = null)
+    /// <param name="unsureBelow">
+    /// The unsure threshold, in [0, 1] (0: never unsure); null uses the model's calibrated one (<see cref="CalibrationInEffect.For"/>).
+    /// </param>
+    /// <exception cref="FaceMaskException"><paramref name="unsureBelow"/> is outside [0, 1].</exception>
+    public ImageClassifier(TrainedModel model, string? backboneDirectory = null, ExtractionOptions? extraction = null, double? unsureBelow = null)
     {
         ArgumentNullException.ThrowIfNull(model);
+        Calibration = CalibrationInEffect.For(model.Manifest, unsureBelow);
         this.model = model;
         encoder = InputEncoders.For(model.Manifest.Arch, backboneDirectory, extraction);
     }
+
+    /// <summary>
+    /// The temperature every answer's probabilities are calibrated with and the threshold below which an answer is
+    /// unsure: the one place every inference path (predict, detect, serve) gets them from.
+    /// </summary>
+    public CalibrationInEffect Calibration { get; }
 
     /// <summary>Expands folders (recursively, image extensions only, sorted) and keeps files as given.</summary>
     public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
@@ -75,7 +87,7 @@ public sealed class ImageClassifier : IDisposable
 
             for (int i = 0; i < files.Count; i++)
             {
-                results[i] ??= new ImagePrediction(files[i], null, new Dictionary<string, float>(), encoded.Errors[i]);
+                results[i] ??= new ImagePrediction(files[i], null, new Dictionary<string, float>(), encoded.Errors[i], Unsure: false);
             }
         }
 
@@ -113,15 +125,18 @@ public sealed class ImageClassifier : IDisposable
     /// <inheritdoc/>
     public void Dispose() => (encoder as IDisposable)?.Dispose();
 
-    private ImagePrediction ToPrediction(string path, float[] probs)
+    /// <summary>The answer for the network's probabilities: calibrated, labelled with the top class, unsure below the threshold.</summary>
+    private ImagePrediction ToPrediction(string path, float[] raw)
     {
         var classes = model.Manifest.Classes;
+        float[] probs = Calibration.Apply(raw);
+        int best = Predictor.ArgMax(raw); // the temperature keeps the order; the network's own top class stays the label
         var map = new Dictionary<string, float>();
         for (int c = 0; c < classes.Count; c++)
         {
             map[classes[c]] = probs[c];
         }
 
-        return new ImagePrediction(path, classes[Predictor.ArgMax(probs)], map, null);
+        return new ImagePrediction(path, classes[best], map, null, Calibration.IsUnsure(probs[best]));
     }
 }

@@ -44,7 +44,7 @@ public sealed class BrowserTests(RealAnalyzerFixture real)
         {
             string text = label.GetString()!;
             Assert.True(analyzer.Classes.Any(c => text.Contains(c, StringComparison.Ordinal)), $"label '{text}' names none of {string.Join(", ", analyzer.Classes)}");
-            Assert.Matches(@"\d+(\.\d)?%$", text);
+            Assert.Matches(@"\d+(\.\d)?%\)?$", text); // "label 93%", or "unsure — best guess label (52%)"
         }
 
         Assert.Contains(analyzer.ModelId, shown.GetProperty("model").GetString()!, StringComparison.Ordinal);
@@ -59,18 +59,52 @@ public sealed class BrowserTests(RealAnalyzerFixture real)
         Assert.Contains("415", error, StringComparison.Ordinal);
         Assert.True(report.GetProperty("bad").GetProperty("resultHidden").GetBoolean());
 
-        if (Environment.GetEnvironmentVariable("FACEMASK_SCREENSHOTS") is { Length: > 0 } keep)
-        {
-            Directory.CreateDirectory(keep);
-            foreach (string shotFile in Directory.GetFiles(temp.Path, "page*.png"))
-            {
-                File.Copy(shotFile, Path.Combine(keep, Path.GetFileName(shotFile)), overwrite: true);
-            }
-        }
+        KeepScreenshots(temp, "page*.png");
 
         Assert.True(new FileInfo(screenshot).Length > 10_000, "screenshot missing or blank");
         using SKBitmap shot = SKBitmap.Decode(screenshot);
         Assert.True(shot.Width >= 1000, $"screenshot is {shot.Width} px wide");
+    }
+
+    [BrowserFact]
+    public async Task UnsureFace_IsShownGreyAsUnsureWithTheBestGuessAndItsProbabilities()
+    {
+        using var temp = new TempDirectory();
+        var analyzer = new FakePhotoAnalyzer { UnsureBelow = 0.9 };
+        var colour = new SKColor(40, 90, 210);
+        string photo = temp.Write("generated.jpg", TestImages.Jpeg(320, 240, colour));
+        await using var host = await WebHost.LoopbackAsync(analyzer);
+        string bad = temp.Write("notes.jpg", Encoding.UTF8.GetBytes("not a photo\n"));
+
+        JsonElement shown = RunUpload(host.Address, photo, temp["unsure.png"], bad).GetProperty("shown");
+
+        Assert.True(shown.GetProperty("state").GetString() == "done", "the page did not show a result: " + shown);
+        string best = analyzer.LabelFor(colour);
+        JsonElement box = Assert.Single(shown.GetProperty("boxes").EnumerateArray());
+        Assert.True(box.GetProperty("unsure").GetBoolean(), box.ToString());
+        Assert.Equal("rgb(107, 114, 128)", box.GetProperty("stroke").GetString()); // the neutral grey, no class's colour
+        string label = Assert.Single(shown.GetProperty("labels").EnumerateArray()).GetString()!;
+        Assert.Matches($@"^unsure — best guess {best} \(\d+(\.\d)?%\)$", label);
+        Assert.True(Assert.Single(shown.GetProperty("unsureRows").EnumerateArray()).GetBoolean());
+        string[] row = [.. Assert.Single(shown.GetProperty("rows").EnumerateArray()).EnumerateArray().Select(c => c.GetString()!)];
+        Assert.Equal($"unsure — best guess {best}", row[1]);
+        Assert.Matches(@"^\d+(\.\d)?%$", row[2]);
+        Assert.All(analyzer.Classes, c => Assert.Contains(c, row[4], StringComparison.Ordinal)); // the probabilities are still shown
+        Assert.Equal("1 face found, 1 unsure", shown.GetProperty("summary").GetString());
+        Assert.Contains("unsure below 90.0%", shown.GetProperty("model").GetString()!, StringComparison.Ordinal);
+        KeepScreenshots(temp, "unsure*.png");
+    }
+
+    private static void KeepScreenshots(TempDirectory temp, string pattern)
+    {
+        if (Environment.GetEnvironmentVariable("FACEMASK_SCREENSHOTS") is { Length: > 0 } keep)
+        {
+            Directory.CreateDirectory(keep);
+            foreach (string shotFile in Directory.GetFiles(temp.Path, pattern))
+            {
+                File.Copy(shotFile, Path.Combine(keep, Path.GetFileName(shotFile)), overwrite: true);
+            }
+        }
     }
 
     /// <summary>

@@ -7,8 +7,9 @@ namespace FaceMask.Tests.Web;
 /// <summary>
 /// A stand-in for the real detector + classifier with answers a test can predict: it really decodes the photo
 /// (so corrupt images fail as they would), reports one "face" covering the middle half, and labels it by the photo's
-/// dominant channel (red → classes[0], green → classes[1], blue → classes[2]). It counts calls and the most that ran
-/// at once, and can be made to take a while or to wait for a signal.
+/// dominant channel (red → classes[0], green → classes[1], blue → classes[2]), each class's probability its channel's
+/// share, unsure when the top share is below <see cref="UnsureBelow"/>. It counts calls and the most that ran at once,
+/// and can be made to take a while or to wait for a signal.
 /// </summary>
 internal sealed class FakePhotoAnalyzer : IPhotoAnalyzer
 {
@@ -22,6 +23,9 @@ internal sealed class FakePhotoAnalyzer : IPhotoAnalyzer
     public IReadOnlyList<string> Classes { get; } = ["red_mask", "green_mask", "blue_mask"];
 
     public string ModelId => "fake-model-7";
+
+    /// <summary>Faces whose top probability is below this are unsure (0: never).</summary>
+    public double UnsureBelow { get; init; }
 
     /// <summary>How long each analysis takes.</summary>
     public TimeSpan Delay { get; init; }
@@ -94,7 +98,7 @@ internal sealed class FakePhotoAnalyzer : IPhotoAnalyzer
             string label = Classes[Array.IndexOf(sums, sums.Max())];
             int w = bitmap.Width;
             int h = bitmap.Height;
-            var face = new FaceResult(new FaceBox(w / 4f, h / 4f, w / 2f, h / 2f), Score, label, probabilities);
+            var face = new FaceResult(new FaceBox(w / 4f, h / 4f, w / 2f, h / 2f), Score, label, probabilities, probabilities[label] < UnsureBelow);
             return new PhotoAnalysis(w, h, [face], WholeImage: false);
         }
         finally

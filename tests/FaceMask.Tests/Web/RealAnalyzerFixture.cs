@@ -29,7 +29,7 @@ public sealed class RealAnalyzerFixture : IDisposable
             ? ModelStore.DefaultModelDirectory
             : TrainSmallModel(temp);
         Analyzer = PhotoAnalyzer.Open(ModelDirectory);
-        Model = ModelInfo.FromManifest(ModelStore.ReadManifest(ModelDirectory), Analyzer.ModelId);
+        Model = ModelInfo.FromManifest(ModelStore.ReadManifest(ModelDirectory), Analyzer.ModelId, Analyzer.Calibration);
     }
 
     public string? ModelDirectory { get; }
