@@ -181,17 +181,7 @@ public static class ModelCalibrator
                 throw new FaceMaskException($"{target}: the copied weights differ from the model's; nothing was written");
             }
 
-            if (Directory.Exists(target))
-            {
-                string old = target + ".old-" + Guid.NewGuid().ToString("N")[..8];
-                Directory.Move(target, old);
-                Directory.Move(temp, target);
-                Directory.Delete(old, recursive: true);
-            }
-            else
-            {
-                Directory.Move(temp, target);
-            }
+            ModelStore.MoveIntoPlace(temp, target);
 
             return cardUpdated;
         }

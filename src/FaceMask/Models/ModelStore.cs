@@ -88,17 +88,7 @@ public static class ModelStore
                 }
             }
 
-            if (Directory.Exists(target))
-            {
-                string old = target + ".old-" + Guid.NewGuid().ToString("N")[..8];
-                Directory.Move(target, old);
-                Directory.Move(temp, target);
-                Directory.Delete(old, recursive: true);
-            }
-            else
-            {
-                Directory.Move(temp, target);
-            }
+            MoveIntoPlace(temp, target);
 
             model.Manifest = manifest;
             return manifest;
@@ -112,6 +102,21 @@ public static class ModelStore
 
             throw;
         }
+    }
+
+    /// <summary>Renames the finished folder <paramref name="temp"/> to <paramref name="target"/>, replacing an existing one only once the new one is complete.</summary>
+    internal static void MoveIntoPlace(string temp, string target)
+    {
+        if (!Directory.Exists(target))
+        {
+            Directory.Move(temp, target);
+            return;
+        }
+
+        string old = target + ".old-" + Guid.NewGuid().ToString("N")[..8];
+        Directory.Move(target, old);
+        Directory.Move(temp, target);
+        Directory.Delete(old, recursive: true);
     }
 
     /// <summary>Reads and checks a model folder's manifest without loading the weights.</summary>

@@ -209,7 +209,9 @@ public static class ModelCardWriter
     private static void AppendMetrics(StringBuilder sb, RunReport report, BootstrapIntervals? boot, bool kfold)
     {
         sb.Append("## Metrics\n\n");
-        string what = kfold ? "pooled out-of-fold predictions" : report.Train is not null ? "the held-out test split" : "the evaluated folder";
+        // train --test-split 0 has no held-out images: its "test" figures are the training images' (and say nothing of new photos).
+        bool noHoldout = !kfold && report.Train is not null && Setting(report, "test_split") is "0";
+        string what = kfold ? "pooled out-of-fold predictions" : noHoldout ? "its own training images (no test split: these figures say nothing about new photos)" : report.Train is not null ? "the held-out test split" : "the evaluated folder";
         sb.Append(Inv, $"On {what} ({report.Test.Support} images):\n\n");
         var rows = new List<IReadOnlyList<string>>
         {
@@ -231,7 +233,7 @@ public static class ModelCardWriter
         }
 
         sb.Append("\n\n");
-        if (report.Train is { } train)
+        if (report.Train is { } train && !noHoldout)
         {
             sb.Append(Inv, $"Training-set accuracy {Pct(train.Accuracy)} against {Pct(report.Accuracy)} on test: a gap of {(train.Accuracy - report.Accuracy) * 100:0.0} points.\n\n");
         }

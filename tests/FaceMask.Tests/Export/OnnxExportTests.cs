@@ -144,7 +144,7 @@ public sealed class OnnxExportTests(ITestOutputHelper output) : IDisposable
 
         (code, text) = CliRunner.Run("export", "--model", dir);
         Assert.Equal(2, code);
-        Assert.Contains("--onnx FILE or --half DIR is required", text, StringComparison.Ordinal);
+        Assert.Contains("--onnx FILE, --half DIR or --int8 DIR is required", text, StringComparison.Ordinal);
     }
 
     private static TrainedModel Train(string root, string arch, int size, ResizeMode resize, Normalization normalization)
