@@ -27,11 +27,11 @@ internal static class ModelBench
 
         int repeats = int.Parse(BenchmarkApp.Arg(args, "--repeats") ?? "30", CultureInfo.InvariantCulture);
         string photo = BenchmarkApp.Arg(args, "--photo")
-            ?? Path.Combine(BenchmarkApp.FindSharedImages() ?? throw new InvalidOperationException("no --photo and no shared images"), "surgical", "rman_10.jpg");
+            ?? Path.Combine(BenchmarkApp.FindSharedImages() ?? throw new InvalidOperationException("no --photo and no shared images"), "cloth", "rman_289.jpg");
         string output = BenchmarkApp.Arg(args, "--out") ?? Path.Combine(BenchmarkApp.RepoRoot(), "bench", "results", "model.json");
         var result = new JsonObject
         {
-            ["command"] = "dotnet run -c Release --project bench/FaceMask.Bench -- " + string.Join(' ', args),
+            ["command"] = "dotnet run -c Release --project bench/FaceMask.Bench -- model " + string.Join(' ', args),
             ["cores"] = Environment.ProcessorCount,
             ["photo"] = photo,
             ["repeats"] = repeats,
