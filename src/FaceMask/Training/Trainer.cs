@@ -48,7 +48,7 @@ public sealed class Trainer
         int batches = (n + options.BatchSize - 1) / options.BatchSize;
         var order = Enumerable.Range(0, n).ToArray();
         (var groups, double[] factors) = ParameterGroups(network);
-        using var optimizer = optim.Adam(groups, lr: options.LearningRate);
+        using var optimizer = new AdamOptimizer(groups, factors.Select(f => options.LearningRate * f).ToArray());
         using var augmenter = options.Augment ? new BatchAugmenter(normalization, options.Seed, AugmentationPolicy.Named(options.AugmentPolicy)) : null;
         using var weights = options.SampleWeights is { } sw ? tensor(sw) : null;
         Dictionary<string, Tensor>? snapshot = null;
@@ -89,13 +89,12 @@ public sealed class Trainer
                         }
 
                         double rate = LearningRateSchedule.At(options.Schedule, options.LearningRate, ((epoch - 1) * batches) + b, options.Epochs * batches);
-                        int g = 0;
-                        foreach (var group in optimizer.ParamGroups)
+                        for (int g = 0; g < factors.Length; g++)
                         {
-                            group.LearningRate = rate * factors[g++];
+                            optimizer.SetRate(g, rate * factors[g]);
                         }
 
-                        optimizer.zero_grad();
+                        optimizer.ZeroGrad();
                         var logits = network.forward(x);
                         Tensor loss;
                         if (weights is not null)
@@ -109,7 +108,7 @@ public sealed class Trainer
                         }
 
                         loss.backward();
-                        optimizer.step();
+                        optimizer.Step();
                         lossSum += loss.item<float>() * count;
                         correct += logits.argmax(1).eq(y).sum().item<long>();
                     }
@@ -178,11 +177,11 @@ public sealed class Trainer
         return (lossSum / set.Count, (double)correct / set.Count, probabilities);
     }
 
-    private (List<Adam.ParamGroup> Groups, double[] Factors) ParameterGroups(Module<Tensor, Tensor> network)
+    private (IReadOnlyList<IEnumerable<Parameter>> Groups, double[] Factors) ParameterGroups(Module<Tensor, Tensor> network)
     {
         if (options.NewLayersRateFactor == 1)
         {
-            return ([new Adam.ParamGroup(network.parameters(), new Adam.Options { LearningRate = options.LearningRate })], [1]);
+            return ([network.parameters()], [1]);
         }
 
         if (network is not IPretrainedNetwork pretrained)
@@ -193,10 +192,7 @@ public sealed class Trainer
         var fresh = pretrained.NewParameters().ToHashSet(ReferenceEqualityComparer.Instance);
         var old = network.parameters().Where(p => !fresh.Contains(p)).ToArray();
         return (
-            [
-                new Adam.ParamGroup(old, new Adam.Options { LearningRate = options.LearningRate }),
-                new Adam.ParamGroup(fresh.Cast<Parameter>(), new Adam.Options { LearningRate = options.LearningRate * options.NewLayersRateFactor }),
-            ],
+            [old, fresh.Cast<Parameter>().ToArray()],
             [1, options.NewLayersRateFactor]);
     }
 
