@@ -5,7 +5,7 @@ Each argument is a run folder or a predictions.csv (path,true,pred,p_<class>...)
 for the baseline, every other run and (with --average) the mean of the probabilities of all of them: accuracy with a
 95 % Wilson interval, macro recall, recall per class, accuracy per source (the part of the file name before the first
 "_", as in the shared data), and the paired bootstrap interval (resampling images) of the accuracy difference to the
-baseline. Only images present in every file count. Optional --prior-adjust TAU divides each averaged probability by
+baseline (--table adds a Markdown table per source with Wilson intervals). Only images present in every file count. Optional --prior-adjust TAU divides each averaged probability by
 the training class share (from --train-counts DIR, an ImageFolder root) to the power TAU. Reads only.
 
     /usr/bin/python3 bench/python/combine_predictions.py BASE_RUN OTHER_RUN [...] [--average] [--bootstrap 1000]
@@ -36,6 +36,9 @@ def wilson(k, n, z=1.959964):
     return (c - h, c + h)
 
 
+TABLE = False
+
+
 def summary(name, paths, truth, probs, classes, base_correct, boot, rng):
     correct = [classes[max(range(len(classes)), key=lambda c: probs[p][c])] == truth[p] for p in paths]
     k, n = sum(correct), len(correct)
@@ -49,6 +52,12 @@ def summary(name, paths, truth, probs, classes, base_correct, boot, rng):
     line = f"{name}: accuracy {k / n:.4f} [{lo:.4f}, {hi:.4f}] (n={n}), macro recall {sum(recalls.values()) / len(recalls):.4f}"
     line += "\n  recall " + " ".join(f"{c} {r:.3f}" for c, r in recalls.items())
     line += "\n  source " + " ".join(f"{s} {hit_source[s] / per_source[s]:.3f}" for s in sorted(per_source))
+    if TABLE:
+        line += "\n\n| source | images | accuracy [95 % Wilson] |\n|---|---:|---|"
+        for s in sorted(per_source, key=lambda s: -per_source[s]):
+            lo_s, hi_s = wilson(hit_source[s], per_source[s])
+            line += f"\n| {s} | {per_source[s]:,} | {hit_source[s] / per_source[s] * 100:.1f} % [{lo_s * 100:.1f}, {hi_s * 100:.1f}] |"
+        line += f"\n| **pooled** | **{n:,}** | **{k / n * 100:.1f} % [{lo * 100:.1f}, {hi * 100:.1f}]** |\n"
     if base_correct is not None and boot > 0:
         diffs = []
         for _ in range(boot):
@@ -69,7 +78,10 @@ def main():
     ap.add_argument("--bootstrap", type=int, default=1000)
     ap.add_argument("--prior-adjust", type=float, default=0.0)
     ap.add_argument("--train-counts")
+    ap.add_argument("--table", action="store_true", help="also print a Markdown table per source")
     a = ap.parse_args()
+    global TABLE
+    TABLE = a.table
     loaded = [load(r) for r in a.runs]
     classes = loaded[0][0]
     for c, _ in loaded[1:]:
