@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using FaceMask.Detection;
+using FaceMask.Inference;
+using FFMpegCore;
+using SkiaSharp;
+
+namespace FaceMask.Video;
+
+/// <summary>
+/// Finds, follows and labels every person in a video: frames are decoded by ffmpeg (<see cref="VideoProbe"/> first
+/// refuses what cannot be read), faces are looked for every <see cref="VideoOptions.DetectEvery"/> frames with the
+/// photo path's detector (tiles for small faces), followed from frame to frame by a SORT tracker (constant-velocity
+/// Kalman filter, Hungarian assignment on box overlap), and each track is classified on a few of its best faces only
+/// — when it starts and when a clearly better face comes along — and labelled by a probability-weighted vote with the
+/// photo path's unsure rule. One person gives one track and one label.
+/// </summary>
+/// <remarks>Not for concurrent use: analyse one video at a time per instance (the photo analyzer's lock serialises model work anyway).</remarks>
+public sealed class VideoAnalyzer : IDisposable
+{
+    private readonly PhotoAnalyzer photos;
+    private readonly bool ownsPhotos;
+
+    /// <summary>Uses <paramref name="photos"/>' detector, crop margin, classifier and calibration (not disposed with this).</summary>
+    /// <exception cref="FaceMaskException">A setting is out of range.</exception>
+    public VideoAnalyzer(PhotoAnalyzer photos, VideoOptions? options = null)
+        : this(photos, options, ownsPhotos: false)
+    {
+    }
+
+    private VideoAnalyzer(PhotoAnalyzer photos, VideoOptions? options, bool ownsPhotos)
+    {
+        ArgumentNullException.ThrowIfNull(photos);
+        Options = options ?? new VideoOptions();
+        Options.Validate();
+        this.photos = photos;
+        this.ownsPhotos = ownsPhotos;
+    }
+
+    /// <summary>The settings in use.</summary>
+    public VideoOptions Options { get; }
+
+    /// <summary>The model's classes.</summary>
+    public IReadOnlyList<string> Classes => photos.Classes;
+
+    /// <summary>The model's id.</summary>
+    public string ModelId => photos.ModelId;
+
+    /// <summary>The calibration and unsure threshold every track's vote is judged by.</summary>
+    public CalibrationInEffect Calibration => photos.Calibration;
+
+    /// <summary>Loads a model (null: the default) and the detector and wraps them.</summary>
+    /// <exception cref="FaceMaskException">The model or the detector is missing, or a setting is out of range.</exception>
+    public static VideoAnalyzer Open(string? modelDirectory, PhotoAnalyzerOptions? photoOptions = null, VideoOptions? options = null)
+    {
+        PhotoAnalyzer opened = PhotoAnalyzer.Open(modelDirectory, photoOptions);
+        try
+        {
+            return new VideoAnalyzer(opened, options, ownsPhotos: true);
+        }
+        catch
+        {
+            opened.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Analyses one video file.</summary>
+    /// <param name="path">The video (any container and codec ffmpeg reads).</param>
+    /// <param name="progress">Told about every half second of wall time how many frames are done.</param>
+    /// <param name="cancellationToken">Stops decoding (the exception propagates; nothing is returned).</param>
+    /// <exception cref="FaceMaskException">
+    /// The video cannot be read at all (not a video, truncated before its first frame, no frames, a codec ffmpeg lacks,
+    /// an absurd resolution, ffmpeg missing). A stream that breaks off after some frames is not an error: the result
+    /// covers the frames decoded and has <see cref="VideoAnalysis.Complete"/> false.
+    /// </exception>
+    public VideoAnalysis Analyze(string path, IProgress<VideoProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        VideoInfo info = VideoProbe.Probe(path, Options);
+        FFOptions tools = FfmpegTools.Locate(Options.FfmpegDirectory, path);
+        int every = Options.DetectionInterval(info.FramesPerSecond);
+        int maxMissed = Math.Max(every, (int)Math.Round(Options.MaxMissedSeconds * info.FramesPerSecond));
+        int spacing = (int)Math.Round(Options.SampleSpacingSeconds * info.FramesPerSecond);
+        var tracker = new SortTracker(new TrackerSettings(Options.MinIou, Options.MinHits, maxMissed));
+        var boxes = new List<TrackedBox>();
+        int detections = 0;
+        int classifications = 0;
+        var clock = Stopwatch.StartNew();
+        TimeSpan lastReport = TimeSpan.Zero;
+
+        void OnFrame(SKBitmap frame, int index)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            tracker.Predict();
+            if (index % every == 0)
+            {
+                detections++;
+                IReadOnlyList<TrackMatch> matches = tracker.Associate(index, photos.DetectFaces(frame));
+                var wanted = matches.Where(m => m.Track.WantsSample(index, m.Face, Options.SamplesPerTrack, spacing)).ToArray();
+                if (wanted.Length > 0)
+                {
+                    IReadOnlyList<ImagePrediction> answers = photos.ClassifyFaces(frame, wanted.Select(m => m.Face.Box).ToArray(), cancellationToken);
+                    classifications += wanted.Length;
+                    for (int i = 0; i < wanted.Length; i++)
+                    {
+                        float[] probabilities = Classes.Select(c => answers[i].Probabilities[c]).ToArray();
+                        wanted[i].Track.AddSample(new TrackSample(index, probabilities, wanted[i].Face.Score, FaceTrack.QualityOf(wanted[i].Face)), Options.SamplesPerTrack);
+                    }
+                }
+            }
+
+            foreach (FaceTrack track in tracker.Live)
+            {
+                if (track.FramesSinceUpdate < every)
+                {
+                    boxes.Add(new TrackedBox(index, track.Id, track.Box));
+                }
+            }
+
+            if (progress is not null && clock.Elapsed - lastReport >= TimeSpan.FromSeconds(0.5))
+            {
+                lastReport = clock.Elapsed;
+                progress.Report(new VideoProgress(path, index + 1, info.ExpectedFrames, clock.Elapsed));
+            }
+        }
+
+        DecodeOutcome outcome = VideoFrameReader.Read(path, info, tools, OnFrame, cancellationToken);
+        clock.Stop();
+        progress?.Report(new VideoProgress(path, outcome.Frames, info.ExpectedFrames, clock.Elapsed));
+        return VideoResults.Build(
+            new VideoRun(path, ModelId, info, every, outcome, tracker, boxes, clock.Elapsed, detections, classifications),
+            Classes,
+            Calibration);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (ownsPhotos)
+        {
+            photos.Dispose();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using FFMpegCore;
+using FFMpegCore.Exceptions;
+using SkiaSharp;
+
+namespace FaceMask.Video;
+
+/// <summary>
+/// Decodes a video with ffmpeg (through FFMpegCore) into raw RGBA frames of the probed size, upright (ffmpeg applies
+/// rotation metadata), one at a time. Errors ffmpeg reports are collected: before the first frame they make the file
+/// unreadable (a clear message naming it); after it, the frames so far stand and the outcome is flagged incomplete.
+/// </summary>
+internal static class VideoFrameReader
+{
+    private const int KeptErrorLines = 8;
+
+    /// <summary>Decodes every frame of <paramref name="path"/>, calling <paramref name="onFrame"/> with a bitmap reused between calls.</summary>
+    /// <exception cref="FaceMaskException">Nothing could be decoded (the message names the file and ffmpeg's error).</exception>
+    public static DecodeOutcome Read(string path, VideoInfo info, FFOptions tools, Action<SKBitmap, int> onFrame, CancellationToken cancellationToken)
+    {
+        var sink = new RawFrameSink(info.Width, info.Height, onFrame);
+        var errors = new Queue<string>();
+        bool succeeded;
+        try
+        {
+            succeeded = FFMpegArguments
+                .FromFileInput(path, verifyExists: true, input => input.WithCustomArgument("-nostdin -loglevel error"))
+                .OutputToPipe(sink, _ => { })
+                .CancellableThrough(cancellationToken)
+                .NotifyOnStandardError(line =>
+                {
+                    lock (errors)
+                    {
+                        errors.Enqueue(line);
+                        while (errors.Count > KeptErrorLines)
+                        {
+                            errors.Dequeue();
+                        }
+                    }
+                })
+                .ProcessSynchronously(throwOnError: false, tools)
+                .ExitCode == 0;
+        }
+        catch (FFMpegException ex)
+        {
+            succeeded = false;
+            lock (errors)
+            {
+                errors.Enqueue(ex.Message);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (sink.Failure is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        string? problem;
+        lock (errors)
+        {
+            problem = errors.Count == 0 ? null : string.Join("; ", errors.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct());
+        }
+
+        if (sink.Frames == 0)
+        {
+            throw new FaceMaskException(problem is null
+                ? $"{path}: the video has no frames"
+                : $"{path}: no frame could be decoded ({Describe(problem)})");
+        }
+
+        bool complete = succeeded && !sink.EndedMidFrame && problem is null;
+        return new DecodeOutcome(sink.Frames, complete, complete ? null : problem ?? "the stream ended inside a frame");
+    }
+
+    /// <summary>ffmpeg's error, with the known causes put in words.</summary>
+    internal static string Describe(string problem)
+    {
+        if (problem.Contains("Decoder (codec", StringComparison.Ordinal) || problem.Contains("Could not find codec", StringComparison.Ordinal))
+        {
+            return "the video uses a codec this ffmpeg cannot decode: " + Shorten(problem);
+        }
+
+        if (problem.Contains("moov atom not found", StringComparison.Ordinal) || problem.Contains("partial file", StringComparison.Ordinal) ||
+            problem.Contains("End of file", StringComparison.Ordinal))
+        {
+            return "the file is truncated: " + Shorten(problem);
+        }
+
+        return Shorten(problem);
+    }
+
+    private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using FFMpegCore;
+using FFMpegCore.Exceptions;
+
+namespace FaceMask.Video;
+
+/// <summary>Reads a video's size, frame rate, duration and codec with ffprobe, refusing what cannot or should not be decoded.</summary>
+public static class VideoProbe
+{
+    /// <summary>Probes <paramref name="path"/>.</summary>
+    /// <param name="path">The video file.</param>
+    /// <param name="options">Limits and where ffmpeg is; null for the defaults.</param>
+    /// <exception cref="FaceMaskException">
+    /// The file is missing, not a video (no video stream, or ffprobe cannot read it), uses a codec this ffmpeg lacks, has
+    /// an absurd resolution or is longer than allowed; or ffprobe is missing. The message names the file.
+    /// </exception>
+    public static VideoInfo Probe(string path, VideoOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= new VideoOptions();
+        if (!File.Exists(path))
+        {
+            throw new FaceMaskException($"{path}: no such file");
+        }
+
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new FaceMaskException($"{path}: empty file (0 bytes)");
+        }
+
+        FFOptions tools = FfmpegTools.Locate(options.FfmpegDirectory, path);
+        IMediaAnalysis media;
+        try
+        {
+            media = FFProbe.Analyse(path, tools);
+        }
+        catch (Exception ex) when (ex is FFMpegException or FormatException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            throw new FaceMaskException($"{path}: not a video ffmpeg can read ({FirstLine(ex.Message)})", ex);
+        }
+
+        VideoStream? stream = media.PrimaryVideoStream;
+        if (stream is null)
+        {
+            string what = media.PrimaryAudioStream is not null ? "it holds only audio" : "it holds no video stream";
+            throw new FaceMaskException($"{path}: not a video ({what})");
+        }
+
+        if (string.IsNullOrEmpty(stream.CodecName) || stream.CodecName == "none")
+        {
+            string tag = string.IsNullOrEmpty(stream.CodecTagString) ? "unknown" : stream.CodecTagString;
+            throw new FaceMaskException($"{path}: the video uses a codec this ffmpeg cannot decode (codec tag {tag})");
+        }
+
+        int width = stream.Width ?? 0;
+        int height = stream.Height ?? 0;
+        if (Math.Abs(stream.Rotation) is 90 or 270)
+        {
+            (width, height) = (height, width);
+        }
+
+        if (width < 16 || height < 16 || width > options.MaxSide || height > options.MaxSide || (long)width * height > options.MaxPixels)
+        {
+            throw new FaceMaskException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{path}: refused: the video's frames are {width}×{height} pixels (limits: 16 to {options.MaxSide} a side, {options.MaxPixels / 1e6:0.#} megapixels)"));
+        }
+
+        double fps = stream.AverageFrameRate is > 0 and < 1000 ? stream.AverageFrameRate : stream.RealFrameRate;
+        if (!(fps > 0 && fps < 1000))
+        {
+            throw new FaceMaskException($"{path}: the video stream has no usable frame rate");
+        }
+
+        double duration = stream.Duration > TimeSpan.Zero ? stream.Duration.TotalSeconds : media.Duration.TotalSeconds;
+        if (options.MaxDurationSeconds is { } longest && duration > longest)
+        {
+            throw new FaceMaskException(string.Create(CultureInfo.InvariantCulture, $"{path}: refused: the video lasts {duration:0.#} s (the limit is {longest:0.#} s)"));
+        }
+
+        return new VideoInfo(width, height, fps, Math.Max(0, duration), stream.CodecName);
+    }
+
+    private static string FirstLine(string message)
+    {
+        string line = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? message;
+        return line.Length > 200 ? line[..200] : line;
+    }
+}
