@@ -36,7 +36,7 @@ public static class VideoProbe
         }
         catch (Exception ex) when (ex is FFMpegException or FormatException or System.Text.Json.JsonException or InvalidOperationException)
         {
-            throw new FaceMaskException($"{path}: not a video ffmpeg can read ({FirstLine(ex.Message)})", ex);
+            throw new FaceMaskException($"{path}: not a video ffmpeg can read ({VideoFrameReader.Describe(LastLine(ex.Message))})", ex);
         }
 
         VideoStream? stream = media.PrimaryVideoStream;
@@ -46,10 +46,9 @@ public static class VideoProbe
             throw new FaceMaskException($"{path}: not a video ({what})");
         }
 
-        if (string.IsNullOrEmpty(stream.CodecName) || stream.CodecName == "none")
+        if (string.IsNullOrEmpty(stream.CodecName) || stream.CodecName is "none" or "unknown")
         {
-            string tag = string.IsNullOrEmpty(stream.CodecTagString) ? "unknown" : stream.CodecTagString;
-            throw new FaceMaskException($"{path}: the video uses a codec this ffmpeg cannot decode (codec tag {tag})");
+            throw new FaceMaskException($"{path}: the video uses a codec this ffmpeg cannot decode (ffprobe names it \"{stream.CodecName}\", tag {stream.CodecTagString})");
         }
 
         int width = stream.Width ?? 0;
@@ -81,7 +80,7 @@ public static class VideoProbe
         return new VideoInfo(width, height, fps, Math.Max(0, duration), stream.CodecName);
     }
 
-    private static string FirstLine(string message)
+    private static string LastLine(string message)
     {
         string line = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? message;
         return line.Length > 200 ? line[..200] : line;
