@@ -7,7 +7,9 @@ namespace FaceMask.Video;
 /// <summary>
 /// Decodes a video with ffmpeg (through FFMpegCore) into raw RGBA frames of the probed size, upright (ffmpeg applies
 /// rotation metadata), one at a time. Errors ffmpeg reports are collected: before the first frame they make the file
-/// unreadable (a clear message naming it); after it, the frames so far stand and the outcome is flagged incomplete.
+/// unreadable (a clear message naming it); after it, the frames so far stand and the outcome is flagged incomplete
+/// (when ffmpeg failed, the stream ended inside a frame, or it reported errors and fewer frames came than the
+/// container announced).
 /// </summary>
 internal static class VideoFrameReader
 {
@@ -68,8 +70,11 @@ internal static class VideoFrameReader
                 : $"{path}: no frame could be decoded ({Describe(problem)})");
         }
 
-        bool complete = succeeded && !sink.EndedMidFrame && problem is null;
-        return new DecodeOutcome(sink.Frames, complete, complete ? null : problem ?? "the stream ended inside a frame");
+        // ffmpeg also reports errors it recovers from (a damaged packet in a stream that then goes on): those count
+        // only when frames are missing.
+        bool shortOfFrames = info.ExpectedFrames == 0 || sink.Frames < 0.98 * info.ExpectedFrames;
+        bool complete = succeeded && !sink.EndedMidFrame && (problem is null || !shortOfFrames);
+        return new DecodeOutcome(sink.Frames, complete, complete ? null : problem ?? (sink.EndedMidFrame ? "the stream ended inside a frame" : "ffmpeg stopped with an error"));
     }
 
     /// <summary>ffmpeg's error, with the known causes put in words.</summary>

@@ -36,7 +36,12 @@ public static class VideoProbe
         }
         catch (Exception ex) when (ex is FFMpegException or FormatException or System.Text.Json.JsonException or InvalidOperationException)
         {
-            throw new FaceMaskException($"{path}: not a video ffmpeg can read ({VideoFrameReader.Describe(LastLine(ex.Message))})", ex);
+            string said = LastLine(ex.Message).Replace(path + ": ", string.Empty, StringComparison.Ordinal).TrimEnd(')', ' ');
+            throw new FaceMaskException(
+                ex.Message.Contains("moov atom not found", StringComparison.Ordinal) && StartsLikeMp4(path)
+                    ? $"{path}: the file is truncated: its index (moov atom) is missing, so no frame can be found ({said})"
+                    : $"{path}: not a video ffmpeg can read ({said})",
+                ex);
         }
 
         VideoStream? stream = media.PrimaryVideoStream;
@@ -78,6 +83,20 @@ public static class VideoProbe
         }
 
         return new VideoInfo(width, height, fps, Math.Max(0, duration), stream.CodecName);
+    }
+
+    /// <summary>Whether the file begins with an ISO media box (ftyp, mdat …): an MP4/MOV, truncated when its index is missing, rather than something else named .mp4.</summary>
+    private static bool StartsLikeMp4(string path)
+    {
+        Span<byte> head = stackalloc byte[8];
+        using FileStream stream = File.OpenRead(path);
+        if (stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) < head.Length)
+        {
+            return false;
+        }
+
+        string box = System.Text.Encoding.ASCII.GetString(head[4..]);
+        return box is "ftyp" or "mdat" or "moov" or "free" or "wide" or "skip";
     }
 
     private static string LastLine(string message)
