@@ -11,7 +11,7 @@ internal static class FfmpegTools
     /// <summary>FFMpegCore's options for the folder holding both programs.</summary>
     /// <param name="directory">The folder given by the caller, else <c>$FACEMASK_FFMPEG_DIR</c>, else the PATH.</param>
     /// <param name="fileForErrors">The video the programs are wanted for, named in the error.</param>
-    /// <exception cref="FaceMaskException">A program is missing.</exception>
+    /// <exception cref="VideoException">A program is missing.</exception>
     public static FFOptions Locate(string? directory, string fileForErrors)
     {
         string? chosen = directory ?? NonEmpty(Environment.GetEnvironmentVariable(DirectoryVariable));
@@ -27,7 +27,8 @@ internal static class FfmpegTools
         }
 
         string where = chosen is not null ? $"in {chosen}" : "on the PATH";
-        throw new FaceMaskException(
+        throw new VideoException(
+            VideoProblem.ToolMissing,
             $"{fileForErrors}: cannot read videos: the ffmpeg and ffprobe programs were not found {where} " +
             $"(install them: apt-get install ffmpeg; or set {DirectoryVariable} to their folder)");
     }

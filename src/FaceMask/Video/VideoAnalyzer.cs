@@ -14,8 +14,11 @@ namespace FaceMask.Video;
 /// — when it starts and when a clearly better face comes along — and labelled by a probability-weighted vote with the
 /// photo path's unsure rule. One person gives one track and one label.
 /// </summary>
-/// <remarks>Not for concurrent use: analyse one video at a time per instance (the photo analyzer's lock serialises model work anyway).</remarks>
-public sealed class VideoAnalyzer : IDisposable
+/// <remarks>
+/// <see cref="Analyze"/> may be called from several threads (each call has its own tracker); the model work of all
+/// calls is serialised frame by frame by the photo analyzer's lock.
+/// </remarks>
+public sealed class VideoAnalyzer : IVideoAnalyzer, IDisposable
 {
     private readonly PhotoAnalyzer photos;
     private readonly bool ownsPhotos;
@@ -39,10 +42,10 @@ public sealed class VideoAnalyzer : IDisposable
     /// <summary>The settings in use.</summary>
     public VideoOptions Options { get; }
 
-    /// <summary>The model's classes.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<string> Classes => photos.Classes;
 
-    /// <summary>The model's id.</summary>
+    /// <inheritdoc/>
     public string ModelId => photos.ModelId;
 
     /// <summary>The calibration and unsure threshold every track's vote is judged by.</summary>
@@ -64,15 +67,7 @@ public sealed class VideoAnalyzer : IDisposable
         }
     }
 
-    /// <summary>Analyses one video file.</summary>
-    /// <param name="path">The video (any container and codec ffmpeg reads).</param>
-    /// <param name="progress">Told about every half second of wall time how many frames are done.</param>
-    /// <param name="cancellationToken">Stops decoding (the exception propagates; nothing is returned).</param>
-    /// <exception cref="FaceMaskException">
-    /// The video cannot be read at all (not a video, truncated before its first frame, no frames, a codec ffmpeg lacks,
-    /// an absurd resolution, ffmpeg missing). A stream that breaks off after some frames is not an error: the result
-    /// covers the frames decoded and has <see cref="VideoAnalysis.Complete"/> false.
-    /// </exception>
+    /// <inheritdoc/>
     public VideoAnalysis Analyze(string path, IProgress<VideoProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);

@@ -16,7 +16,7 @@ internal static class VideoFrameReader
     private const int KeptErrorLines = 8;
 
     /// <summary>Decodes every frame of <paramref name="path"/>, calling <paramref name="onFrame"/> with a bitmap reused between calls.</summary>
-    /// <exception cref="FaceMaskException">Nothing could be decoded (the message names the file and ffmpeg's error).</exception>
+    /// <exception cref="VideoException">Nothing could be decoded (the message names the file and ffmpeg's error).</exception>
     public static DecodeOutcome Read(string path, VideoInfo info, FFOptions tools, Action<SKBitmap, int> onFrame, CancellationToken cancellationToken)
     {
         var sink = new RawFrameSink(info.Width, info.Height, onFrame);
@@ -65,9 +65,9 @@ internal static class VideoFrameReader
 
         if (sink.Frames == 0)
         {
-            throw new FaceMaskException(problem is null
-                ? $"{path}: the video has no frames"
-                : $"{path}: no frame could be decoded ({Describe(problem)})");
+            throw problem is null
+                ? new VideoException(VideoProblem.NoFrames, $"{path}: the video has no frames")
+                : new VideoException(ProblemOf(problem), $"{path}: no frame could be decoded ({Describe(problem)})");
         }
 
         // ffmpeg also reports errors it recovers from (a damaged packet in a stream that then goes on): those count
@@ -76,6 +76,12 @@ internal static class VideoFrameReader
         bool complete = succeeded && !sink.EndedMidFrame && (problem is null || !shortOfFrames);
         return new DecodeOutcome(sink.Frames, complete, complete ? null : problem ?? (sink.EndedMidFrame ? "the stream ended inside a frame" : "ffmpeg stopped with an error"));
     }
+
+    /// <summary>The kind of problem ffmpeg's error describes.</summary>
+    internal static VideoProblem ProblemOf(string problem) =>
+        Describe(problem).StartsWith("the video uses a codec", StringComparison.Ordinal) ? VideoProblem.UnsupportedCodec
+        : Describe(problem).StartsWith("the file is truncated", StringComparison.Ordinal) ? VideoProblem.Truncated
+        : VideoProblem.Unreadable;
 
     /// <summary>ffmpeg's error, with the known causes put in words.</summary>
     internal static string Describe(string problem)

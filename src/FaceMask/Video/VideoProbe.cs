@@ -10,7 +10,7 @@ public static class VideoProbe
     /// <summary>Probes <paramref name="path"/>.</summary>
     /// <param name="path">The video file.</param>
     /// <param name="options">Limits and where ffmpeg is; null for the defaults.</param>
-    /// <exception cref="FaceMaskException">
+    /// <exception cref="VideoException">
     /// The file is missing, not a video (no video stream, or ffprobe cannot read it), uses a codec this ffmpeg lacks, has
     /// an absurd resolution or is longer than allowed; or ffprobe is missing. The message names the file.
     /// </exception>
@@ -20,12 +20,12 @@ public static class VideoProbe
         options ??= new VideoOptions();
         if (!File.Exists(path))
         {
-            throw new FaceMaskException($"{path}: no such file");
+            throw new VideoException(VideoProblem.NotAVideo, $"{path}: no such file");
         }
 
         if (new FileInfo(path).Length == 0)
         {
-            throw new FaceMaskException($"{path}: empty file (0 bytes)");
+            throw new VideoException(VideoProblem.NotAVideo, $"{path}: empty file (0 bytes)");
         }
 
         FFOptions tools = FfmpegTools.Locate(options.FfmpegDirectory, path);
@@ -37,23 +37,21 @@ public static class VideoProbe
         catch (Exception ex) when (ex is FFMpegException or FormatException or System.Text.Json.JsonException or InvalidOperationException)
         {
             string said = LastLine(ex.Message).Replace(path + ": ", string.Empty, StringComparison.Ordinal).TrimEnd(')', ' ');
-            throw new FaceMaskException(
-                ex.Message.Contains("moov atom not found", StringComparison.Ordinal) && StartsLikeMp4(path)
-                    ? $"{path}: the file is truncated: its index (moov atom) is missing, so no frame can be found ({said})"
-                    : $"{path}: not a video ffmpeg can read ({said})",
-                ex);
+            throw ex.Message.Contains("moov atom not found", StringComparison.Ordinal) && StartsLikeMp4(path)
+                ? new VideoException(VideoProblem.Truncated, $"{path}: the file is truncated: its index (moov atom) is missing, so no frame can be found ({said})", ex)
+                : new VideoException(VideoProblem.NotAVideo, $"{path}: not a video ffmpeg can read ({said})", ex);
         }
 
         VideoStream? stream = media.PrimaryVideoStream;
         if (stream is null)
         {
             string what = media.PrimaryAudioStream is not null ? "it holds only audio" : "it holds no video stream";
-            throw new FaceMaskException($"{path}: not a video ({what})");
+            throw new VideoException(VideoProblem.NotAVideo, $"{path}: not a video ({what})");
         }
 
         if (string.IsNullOrEmpty(stream.CodecName) || stream.CodecName is "none" or "unknown")
         {
-            throw new FaceMaskException($"{path}: the video uses a codec this ffmpeg cannot decode (ffprobe names it \"{stream.CodecName}\", tag {stream.CodecTagString})");
+            throw new VideoException(VideoProblem.UnsupportedCodec, $"{path}: the video uses a codec this ffmpeg cannot decode (ffprobe names it \"{stream.CodecName}\", tag {stream.CodecTagString})");
         }
 
         int width = stream.Width ?? 0;
@@ -65,7 +63,7 @@ public static class VideoProbe
 
         if (width < 16 || height < 16 || width > options.MaxSide || height > options.MaxSide || (long)width * height > options.MaxPixels)
         {
-            throw new FaceMaskException(string.Create(
+            throw new VideoException(VideoProblem.TooLarge, string.Create(
                 CultureInfo.InvariantCulture,
                 $"{path}: refused: the video's frames are {width}×{height} pixels (limits: 16 to {options.MaxSide} a side, {options.MaxPixels / 1e6:0.#} megapixels)"));
         }
@@ -73,13 +71,13 @@ public static class VideoProbe
         double fps = stream.AverageFrameRate is > 0 and < 1000 ? stream.AverageFrameRate : stream.RealFrameRate;
         if (!(fps > 0 && fps < 1000))
         {
-            throw new FaceMaskException($"{path}: the video stream has no usable frame rate");
+            throw new VideoException(VideoProblem.Unreadable, $"{path}: the video stream has no usable frame rate");
         }
 
         double duration = stream.Duration > TimeSpan.Zero ? stream.Duration.TotalSeconds : media.Duration.TotalSeconds;
         if (options.MaxDurationSeconds is { } longest && duration > longest)
         {
-            throw new FaceMaskException(string.Create(CultureInfo.InvariantCulture, $"{path}: refused: the video lasts {duration:0.#} s (the limit is {longest:0.#} s)"));
+            throw new VideoException(VideoProblem.TooLong, string.Create(CultureInfo.InvariantCulture, $"{path}: refused: the video lasts {duration:0.#} s (the limit is {longest:0.#} s)"));
         }
 
         return new VideoInfo(width, height, fps, Math.Max(0, duration), stream.CodecName);

@@ -29,9 +29,9 @@ internal sealed class WebHost : IAsyncDisposable
         analyzer is FakePhotoAnalyzer fake ? new CalibrationInEffect(1.0, fake.UnsureBelow) : CalibrationInEffect.None);
 
     /// <summary>In memory: no socket, no Kestrel limits (the app's own limits still apply).</summary>
-    public static async Task<WebHost> InMemoryAsync(IPhotoAnalyzer analyzer, FaceMaskWebOptions? options = null, ModelInfo? model = null)
+    public static async Task<WebHost> InMemoryAsync(IPhotoAnalyzer analyzer, FaceMaskWebOptions? options = null, ModelInfo? model = null, FaceMask.Video.IVideoAnalyzer? video = null)
     {
-        WebApplication app = FaceMaskWebApp.Build(analyzer, model ?? ModelOf(analyzer), options, b => b.WebHost.UseTestServer());
+        WebApplication app = FaceMaskWebApp.Build(analyzer, model ?? ModelOf(analyzer), options, b => b.WebHost.UseTestServer(), video);
         await app.StartAsync();
         HttpClient client = app.GetTestClient();
         return new WebHost(app, client, client.BaseAddress!);
