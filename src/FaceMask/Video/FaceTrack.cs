@@ -33,6 +33,9 @@ internal sealed class FaceTrack
 
     public DetectedFace BestFace { get; private set; } = null!;
 
+    /// <summary>The last detection matched to the track.</summary>
+    public DetectedFace LastFace { get; private set; } = null!;
+
     public int BestFaceFrame { get; private set; }
 
     public double BestQuality { get; private set; } = double.NegativeInfinity;
@@ -93,6 +96,7 @@ internal sealed class FaceTrack
     {
         Hits++;
         FramesSinceUpdate = 0;
+        LastFace = face;
         LastDetectedFrame = frame;
         double quality = QualityOf(face);
         if (quality > BestQuality)

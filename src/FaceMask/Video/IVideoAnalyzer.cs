@@ -19,4 +19,8 @@ public interface IVideoAnalyzer
     /// covers the frames decoded and has <see cref="VideoAnalysis.Complete"/> false.
     /// </exception>
     VideoAnalysis Analyze(string path, IProgress<VideoProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts a live session: frames sent one by one (a camera), each searched for faces, tracked and counted.</summary>
+    /// <param name="framesPerSecond">About how many frames a second will come (turns the options' seconds into frames).</param>
+    ILiveVideoSession StartLive(double framesPerSecond);
 }

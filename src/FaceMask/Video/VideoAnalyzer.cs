@@ -73,45 +73,13 @@ public sealed class VideoAnalyzer : IVideoAnalyzer, IDisposable
         ArgumentNullException.ThrowIfNull(path);
         VideoInfo info = VideoProbe.Probe(path, Options);
         FFOptions tools = FfmpegTools.Locate(Options.FfmpegDirectory, path);
-        int every = Options.DetectionInterval(info.FramesPerSecond);
-        int maxMissed = Math.Max(every, (int)Math.Round(Options.MaxMissedSeconds * info.FramesPerSecond));
-        int spacing = (int)Math.Round(Options.SampleSpacingSeconds * info.FramesPerSecond);
-        var tracker = new SortTracker(new TrackerSettings(Options.MinIou, Options.MinHits, maxMissed));
-        var boxes = new List<TrackedBox>();
-        int detections = 0;
-        int classifications = 0;
+        var pass = new TrackingPass(photos, Options, info.FramesPerSecond, Options.DetectionInterval(info.FramesPerSecond));
         var clock = Stopwatch.StartNew();
         TimeSpan lastReport = TimeSpan.Zero;
 
         void OnFrame(SKBitmap frame, int index)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            tracker.Predict();
-            if (index % every == 0)
-            {
-                detections++;
-                IReadOnlyList<TrackMatch> matches = tracker.Associate(index, photos.DetectFaces(frame));
-                var wanted = matches.Where(m => m.Track.WantsSample(index, m.Face, Options.SamplesPerTrack, spacing)).ToArray();
-                if (wanted.Length > 0)
-                {
-                    IReadOnlyList<ImagePrediction> answers = photos.ClassifyFaces(frame, wanted.Select(m => m.Face.Box).ToArray(), cancellationToken);
-                    classifications += wanted.Length;
-                    for (int i = 0; i < wanted.Length; i++)
-                    {
-                        float[] probabilities = Classes.Select(c => answers[i].Probabilities[c]).ToArray();
-                        wanted[i].Track.AddSample(new TrackSample(index, probabilities, wanted[i].Face.Score, FaceTrack.QualityOf(wanted[i].Face)), Options.SamplesPerTrack);
-                    }
-                }
-            }
-
-            foreach (FaceTrack track in tracker.Live)
-            {
-                if (track.FramesSinceUpdate < every)
-                {
-                    boxes.Add(new TrackedBox(index, track.Id, track.Box));
-                }
-            }
-
+            pass.Step(frame, index, cancellationToken);
             if (progress is not null && clock.Elapsed - lastReport >= TimeSpan.FromSeconds(0.5))
             {
                 lastReport = clock.Elapsed;
@@ -123,10 +91,13 @@ public sealed class VideoAnalyzer : IVideoAnalyzer, IDisposable
         clock.Stop();
         progress?.Report(new VideoProgress(path, outcome.Frames, info.ExpectedFrames, clock.Elapsed));
         return VideoResults.Build(
-            new VideoRun(path, ModelId, info, every, outcome, tracker, boxes, clock.Elapsed, detections, classifications),
+            new VideoRun(path, ModelId, info, pass.Every, outcome, pass.Tracker, pass.Boxes, clock.Elapsed, pass.Detections, pass.Classifications),
             Classes,
             Calibration);
     }
+
+    /// <inheritdoc/>
+    public ILiveVideoSession StartLive(double framesPerSecond = LiveVideoSession.DefaultFramesPerSecond) => new LiveVideoSession(photos, Options, framesPerSecond);
 
     /// <inheritdoc/>
     public void Dispose()

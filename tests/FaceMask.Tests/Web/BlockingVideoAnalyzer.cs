@@ -21,6 +21,8 @@ internal sealed class BlockingVideoAnalyzer : IVideoAnalyzer, IDisposable
         throw new VideoException(VideoProblem.Unreadable, $"{path}: released");
     }
 
+    public ILiveVideoSession StartLive(double framesPerSecond) => throw new NotSupportedException("no live sessions here");
+
     public void Release() => release.Set();
 
     public void Dispose()

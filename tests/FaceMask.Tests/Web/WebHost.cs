@@ -38,10 +38,10 @@ internal sealed class WebHost : IAsyncDisposable
     }
 
     /// <summary>Real Kestrel on 127.0.0.1 with a port the system picks.</summary>
-    public static async Task<WebHost> LoopbackAsync(IPhotoAnalyzer analyzer, FaceMaskWebOptions? options = null, ModelInfo? model = null)
+    public static async Task<WebHost> LoopbackAsync(IPhotoAnalyzer analyzer, FaceMaskWebOptions? options = null, ModelInfo? model = null, FaceMask.Video.IVideoAnalyzer? video = null)
     {
         var withPort = (options ?? new FaceMaskWebOptions()) with { Urls = ["http://127.0.0.1:0"] };
-        WebApplication app = FaceMaskWebApp.Build(analyzer, model ?? ModelOf(analyzer), withPort);
+        WebApplication app = FaceMaskWebApp.Build(analyzer, model ?? ModelOf(analyzer), withPort, video: video);
         await app.StartAsync();
         string url = app.Urls.Single();
         var address = new Uri(url.TrimEnd('/') + "/");
