@@ -51,7 +51,7 @@ public static class VideoProbe
 
         if (string.IsNullOrEmpty(stream.CodecName) || stream.CodecName is "none" or "unknown")
         {
-            throw new VideoException(VideoProblem.UnsupportedCodec, $"{path}: the video uses a codec this ffmpeg cannot decode (ffprobe names it \"{stream.CodecName}\", tag {stream.CodecTagString})");
+            throw new VideoException(VideoProblem.UnsupportedCodec, $"{path}: the video uses a codec this ffmpeg cannot decode (codec {(string.IsNullOrEmpty(stream.CodecName) ? "unknown" : stream.CodecName)}, tag {stream.CodecTagString})");
         }
 
         int width = stream.Width ?? 0;

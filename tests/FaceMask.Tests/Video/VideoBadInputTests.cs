@@ -15,8 +15,9 @@ public sealed class VideoBadInputTests
     {
         using var dir = new TempDirectory();
         string path = dir.Write("notes.mp4", "these are meeting notes, not a video\n"u8.ToArray());
-        var ex = Assert.Throws<FaceMaskException>(() => VideoProbe.Probe(path));
+        var ex = Assert.Throws<VideoException>(() => VideoProbe.Probe(path));
         Assert.StartsWith(path + ": not a video", ex.Message);
+        Assert.Equal(VideoProblem.NotAVideo, ex.Problem);
     }
 
     [VideoFact]
@@ -24,7 +25,7 @@ public sealed class VideoBadInputTests
     {
         using var dir = new TempDirectory();
         string path = dir.Write("empty.mp4", []);
-        Assert.Equal($"{path}: empty file (0 bytes)", Assert.Throws<FaceMaskException>(() => VideoProbe.Probe(path)).Message);
+        Assert.Equal($"{path}: empty file (0 bytes)", Assert.Throws<VideoException>(() => VideoProbe.Probe(path)).Message);
     }
 
     [VideoFact]
@@ -32,9 +33,10 @@ public sealed class VideoBadInputTests
     {
         using var dir = new TempDirectory();
         string cut = TestVideos.FirstHalfOf(TestVideos.Pattern(dir.Path, fastStart: false), "cut.mp4"); // the index (moov) is at the end
-        var ex = Assert.Throws<FaceMaskException>(() => VideoProbe.Probe(cut));
+        var ex = Assert.Throws<VideoException>(() => VideoProbe.Probe(cut));
         Assert.StartsWith(cut + ":", ex.Message);
         Assert.Contains("truncated", ex.Message);
+        Assert.Equal(VideoProblem.Truncated, ex.Problem);
     }
 
     [VideoFact]
@@ -42,8 +44,9 @@ public sealed class VideoBadInputTests
     {
         using var dir = new TempDirectory();
         string path = TestVideos.UnknownCodec(dir.Path);
-        var ex = Assert.Throws<FaceMaskException>(() => VideoProbe.Probe(path));
+        var ex = Assert.Throws<VideoException>(() => VideoProbe.Probe(path));
         Assert.StartsWith(path + ": the video uses a codec this ffmpeg cannot decode", ex.Message);
+        Assert.Equal(VideoProblem.UnsupportedCodec, ex.Problem);
     }
 
     [VideoFact]
@@ -51,8 +54,9 @@ public sealed class VideoBadInputTests
     {
         using var dir = new TempDirectory();
         string path = TestVideos.TooWide(dir.Path);
-        var ex = Assert.Throws<FaceMaskException>(() => VideoProbe.Probe(path));
+        var ex = Assert.Throws<VideoException>(() => VideoProbe.Probe(path));
         Assert.Contains(path + ": refused: the video's frames are 8200×16 pixels", ex.Message);
+        Assert.Equal(VideoProblem.TooLarge, ex.Problem);
 
         // the limits are options: the same file passes a wider one
         Assert.Equal(8200, VideoProbe.Probe(path, new VideoOptions { MaxSide = 9000 }).Width);
@@ -64,9 +68,10 @@ public sealed class VideoBadInputTests
         using var dir = new TempDirectory();
         string video = TestVideos.ZeroFrames(dir.Path);
         string empty = Directory.CreateDirectory(dir["no-ffmpeg"]).FullName;
-        var ex = Assert.Throws<FaceMaskException>(() => VideoProbe.Probe(video, new VideoOptions { FfmpegDirectory = empty }));
+        var ex = Assert.Throws<VideoException>(() => VideoProbe.Probe(video, new VideoOptions { FfmpegDirectory = empty }));
         Assert.StartsWith(video + ": cannot read videos: the ffmpeg and ffprobe programs were not found in " + empty, ex.Message);
         Assert.Contains("apt-get install ffmpeg", ex.Message);
+        Assert.Equal(VideoProblem.ToolMissing, ex.Problem);
     }
 
     [VideoFact(NeedsDetector = true)]
@@ -75,7 +80,9 @@ public sealed class VideoBadInputTests
         using var dir = new TempDirectory();
         string path = TestVideos.ZeroFrames(dir.Path);
         using var analyzer = TinyAnalyzer(dir);
-        Assert.Equal($"{path}: the video has no frames", Assert.Throws<FaceMaskException>(() => analyzer.Analyze(path)).Message);
+        var ex = Assert.Throws<VideoException>(() => analyzer.Analyze(path));
+        Assert.Equal($"{path}: the video has no frames", ex.Message);
+        Assert.Equal(VideoProblem.NoFrames, ex.Problem);
     }
 
     [VideoFact(NeedsDetector = true)]
