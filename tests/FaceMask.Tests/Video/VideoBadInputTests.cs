@@ -129,6 +129,25 @@ public sealed class VideoBadInputTests
         Assert.Equal(2, Directory.GetFiles(annotate, "*", SearchOption.AllDirectories).Length); // no temporary file left
     }
 
+    [VideoFact(NeedsDetector = true)]
+    public void CancellingStopsDecodingPromptly()
+    {
+        using var dir = new TempDirectory();
+        string path = TestVideos.Pattern(dir.Path, "long.mp4", seconds: 60);
+        using var analyzer = TinyAnalyzer(dir);
+        using var cancel = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Frames > 0)
+            {
+                cancel.Cancel(); // at the first progress report (half a second in)
+            }
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.ThrowsAny<OperationCanceledException>(() => analyzer.Analyze(path, progress, cancel.Token));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed} to stop");
+    }
+
     private static VideoAnalyzer TinyAnalyzer(TempDirectory dir) =>
         VideoAnalyzer.Open(DetectionFixture.SaveTinyModel(dir["model"]), new PhotoAnalyzerOptions());
 }
