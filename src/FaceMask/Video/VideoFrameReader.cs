@@ -11,7 +11,7 @@ namespace FaceMask.Video;
 /// (when ffmpeg failed, the stream ended inside a frame, or it reported errors and fewer frames came than the
 /// container announced).
 /// </summary>
-internal static class VideoFrameReader
+internal static partial class VideoFrameReader
 {
     private const int KeptErrorLines = 8;
 
@@ -32,7 +32,7 @@ internal static class VideoFrameReader
                 {
                     lock (errors)
                     {
-                        errors.Enqueue(line);
+                        errors.Enqueue(WithoutContext(line));
                         while (errors.Count > KeptErrorLines)
                         {
                             errors.Dequeue();
@@ -76,6 +76,12 @@ internal static class VideoFrameReader
         bool complete = succeeded && !sink.EndedMidFrame && (problem is null || !shortOfFrames);
         return new DecodeOutcome(sink.Frames, complete, complete ? null : problem ?? (sink.EndedMidFrame ? "the stream ended inside a frame" : "ffmpeg stopped with an error"));
     }
+
+    /// <summary>An ffmpeg log line without its "[mov,mp4,… @ 0x55d1…] " context prefix (a pointer, noise to a reader).</summary>
+    internal static string WithoutContext(string line) => ContextPrefix().Replace(line, string.Empty);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\[[^\]]+ @ 0x[0-9a-fA-F]+\]\s*")]
+    private static partial System.Text.RegularExpressions.Regex ContextPrefix();
 
     /// <summary>The kind of problem ffmpeg's error describes.</summary>
     internal static VideoProblem ProblemOf(string problem) =>

@@ -102,6 +102,8 @@ public sealed class VideoBadInputTests
         Assert.False(partial.Complete);
         Assert.InRange(partial.Frames, 10, 50);
         Assert.Contains($"the stream stopped after {partial.Frames} frames", partial.Warning);
+        Assert.Contains("truncated", partial.Warning);
+        Assert.DoesNotContain(" @ 0x", partial.Warning); // ffmpeg's pointer prefixes are left out
         Assert.Equal((int)Math.Ceiling(partial.Frames / 10.0), partial.Timeline.Count);
     }
 
