@@ -36,6 +36,8 @@ internal static class FaceMaskApp
                 config.AddCommand<PredictCommand>("predict").WithDescription("Classify image files or folders with a saved model.");
                 config.AddCommand<DetectCommand>("detect").WithDescription("Find the faces in photos, classify each, print boxes and labels; --annotate draws them.")
                     .WithExample("detect", "group.jpg", "--annotate", "out");
+                config.AddCommand<VideoCommand>("video").WithDescription("Follow every person through videos, label each once by a vote and count them; --annotate writes annotated MP4s and timeline charts.")
+                    .WithExample("video", "entrance.mp4", "--annotate", "out");
                 config.AddCommand<ServeCommand>("serve").WithDescription("Serve the upload page and the REST API (POST /api/v1/predict) until Ctrl+C.")
                     .WithExample("serve", "--urls", "http://127.0.0.1:5000");
                 config.AddCommand<BiasCommand>("bias").WithDescription("Per-group evaluation: reports, gaps and bootstrap intervals by attribute (e.g. gender, age).")

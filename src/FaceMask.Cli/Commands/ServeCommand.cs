@@ -4,6 +4,7 @@ using FaceMask.Cli.Settings;
 using FaceMask.Detection;
 using FaceMask.Models;
 using FaceMask.Runtime;
+using FaceMask.Video;
 using FaceMask.Web.Api;
 using FaceMask.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -49,11 +50,14 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
             Urls = settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             MaxConcurrentAnalyses = settings.Concurrency,
         };
+        // POST /api/v1/video runs on the first copy: its lock serialises the clip's model work with that copy's photos.
+        using var video = new VideoAnalyzer((PhotoAnalyzer)analyzer.Members[0]);
         await using WebApplication app = FaceMaskWebApp.Build(
             analyzer,
             model,
             options,
-            builder => builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+            builder => builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning),
+            video);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -70,7 +74,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         console.MarkupLine($"Model [bold]{Markup.Escape(analyzer.ModelId)}[/] ({Markup.Escape(string.Join(", ", analyzer.Classes))}){unsure}");
         foreach (string address in addresses)
         {
-            console.MarkupLine($"Serving on [link]{Markup.Escape(address)}[/]  (page /, POST /api/v1/predict, GET /api/v1/model, GET /health)");
+            console.MarkupLine($"Serving on [link]{Markup.Escape(address)}[/]  (page /, POST /api/v1/predict, POST /api/v1/video, GET /api/v1/model, GET /health)");
         }
 
         console.MarkupLine("Press Ctrl+C to stop.");

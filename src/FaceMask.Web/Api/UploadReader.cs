@@ -21,27 +21,32 @@ internal static class UploadReader
     private const int MaxNameLength = 120;
 
     /// <exception cref="ApiException">400 no file or empty, 413 too large.</exception>
-    internal static async Task<Upload> ReadAsync(HttpRequest request, FaceMaskWebOptions options, CancellationToken cancellationToken)
+    internal static Task<Upload> ReadAsync(HttpRequest request, FaceMaskWebOptions options, CancellationToken cancellationToken) =>
+        ReadAsync(request, options, options.MaxImageBytes, "a photo", cancellationToken);
+
+    /// <summary>Reads a file of at most <paramref name="maxBytes"/> (plus the multipart envelope); <paramref name="what"/> names it in messages ("a photo").</summary>
+    /// <exception cref="ApiException">400 no file or empty, 413 too large.</exception>
+    internal static async Task<Upload> ReadAsync(HttpRequest request, FaceMaskWebOptions options, long maxBytes, string what, CancellationToken cancellationToken)
     {
         if (request.ContentLength > options.MaxRequestBodyBytes)
         {
             request.HttpContext.Response.Headers.Connection = "close";
-            throw TooLarge(request.ContentLength.Value, options);
+            throw TooLarge(request.ContentLength.Value, maxBytes);
         }
 
-        byte[] body = await ReadBodyAsync(request, options, cancellationToken).ConfigureAwait(false);
+        byte[] body = await ReadBodyAsync(request, options, maxBytes, cancellationToken).ConfigureAwait(false);
         Upload upload = IsMultipart(request.ContentType, out string? boundary)
-            ? await ReadFormFileAsync(body, boundary, cancellationToken).ConfigureAwait(false)
+            ? await ReadFormFileAsync(body, boundary, what, cancellationToken).ConfigureAwait(false)
             : new Upload(body, DefaultName);
-        if (upload.Bytes.Length > options.MaxImageBytes)
+        if (upload.Bytes.Length > maxBytes)
         {
-            throw TooLarge(upload.Bytes.Length, options);
+            throw TooLarge(upload.Bytes.Length, maxBytes);
         }
 
         if (upload.Bytes.IsEmpty)
         {
             throw new ApiException(400, upload.Name == DefaultName
-                ? "empty request: send a photo as multipart/form-data (field \"file\") or as the request body"
+                ? $"empty request: send {what} as multipart/form-data (field \"file\") or as the request body"
                 : $"{upload.Name}: empty file (0 bytes)");
         }
 
@@ -49,9 +54,9 @@ internal static class UploadReader
     }
 
     /// <summary>Reads the body up to the image limit plus the envelope; a longer body is drained (up to Kestrel's limit) and refused.</summary>
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, FaceMaskWebOptions options, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, FaceMaskWebOptions options, long maxBytes, CancellationToken cancellationToken)
     {
-        long limit = options.MaxImageBytes + options.EnvelopeBytes;
+        long limit = maxBytes + options.EnvelopeBytes;
         using var kept = new MemoryStream((int)Math.Min(request.ContentLength ?? 64 * 1024, limit));
         byte[] chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
         long total = 0;
@@ -70,7 +75,7 @@ internal static class UploadReader
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             request.HttpContext.Response.Headers.Connection = "close";
-            throw TooLarge(Math.Max(total, options.MaxRequestBodyBytes + 1), options);
+            throw TooLarge(Math.Max(total, options.MaxRequestBodyBytes + 1), maxBytes);
         }
         catch (BadHttpRequestException ex)
         {
@@ -83,13 +88,13 @@ internal static class UploadReader
 
         if (total > limit)
         {
-            throw TooLarge(total, options);
+            throw TooLarge(total, maxBytes);
         }
 
         return kept.ToArray();
     }
 
-    private static async Task<Upload> ReadFormFileAsync(byte[] body, string boundary, CancellationToken cancellationToken)
+    private static async Task<Upload> ReadFormFileAsync(byte[] body, string boundary, string what, CancellationToken cancellationToken)
     {
         var reader = new MultipartReader(boundary, new MemoryStream(body, writable: false));
         Upload? first = null;
@@ -128,7 +133,7 @@ internal static class UploadReader
             throw new ApiException(400, "malformed multipart/form-data body (" + ex.Message + ")");
         }
 
-        return first ?? throw new ApiException(400, "no file in the form: send the photo in a file field named \"file\"");
+        return first ?? throw new ApiException(400, $"no file in the form: send {(what == "a photo" ? "the photo" : what)} in a file field named \"file\"");
     }
 
     private static bool IsMultipart(string? contentType, out string boundary)
@@ -162,9 +167,9 @@ internal static class UploadReader
         return name.Length == 0 ? DefaultName : name.Length > MaxNameLength ? name[..MaxNameLength] : name;
     }
 
-    private static ApiException TooLarge(long bytes, FaceMaskWebOptions options) => new(
+    private static ApiException TooLarge(long bytes, long maxBytes) => new(
         413,
-        string.Create(CultureInfo.InvariantCulture, $"upload too large ({Megabytes(bytes)}; the limit is {Megabytes(options.MaxImageBytes)})"));
+        string.Create(CultureInfo.InvariantCulture, $"upload too large ({Megabytes(bytes)}; the limit is {Megabytes(maxBytes)})"));
 
     private static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MiB");
 }

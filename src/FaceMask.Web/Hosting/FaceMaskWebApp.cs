@@ -1,4 +1,5 @@
 using FaceMask.Inference;
+using FaceMask.Video;
 using FaceMask.Web.Api;
 using FaceMask.Web.Page;
 using Microsoft.AspNetCore.Builder;
@@ -11,6 +12,7 @@ namespace FaceMask.Web.Hosting;
 
 /// <summary>
 /// Builds the web app around a photo analyzer: the upload page at <c>/</c>, <c>POST /api/v1/predict</c>,
+/// <c>POST /api/v1/video</c> and the live camera API under <c>/api/v1/live</c> (when a video analyzer is given),
 /// <c>GET /api/v1/model</c> and <c>GET /health</c>. Every error is JSON <c>{"error": {"status", "message"}}</c>.
 /// </summary>
 public static class FaceMaskWebApp
@@ -23,7 +25,8 @@ public static class FaceMaskWebApp
     /// Last changes to the builder before it is built, e.g. <c>b =&gt; b.WebHost.UseTestServer()</c> in tests or
     /// console logging in the command line (the app itself logs nowhere by default).
     /// </param>
-    public static WebApplication Build(IPhotoAnalyzer analyzer, ModelInfo model, FaceMaskWebOptions? options = null, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="video">Answers <c>POST /api/v1/video</c>; null: that endpoint answers 501.</param>
+    public static WebApplication Build(IPhotoAnalyzer analyzer, ModelInfo model, FaceMaskWebOptions? options = null, Action<WebApplicationBuilder>? configure = null, IVideoAnalyzer? video = null)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(model);
@@ -42,6 +45,9 @@ public static class FaceMaskWebApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => new AnalysisGate(options.MaxConcurrentAnalyses, options.MaxQueuedRequests));
         builder.Services.AddSingleton<PredictEndpoint>();
+        builder.Services.AddSingleton(services => new VideoEndpoint(video, services.GetRequiredService<AnalysisGate>(), options));
+        builder.Services.AddSingleton(_ => new LiveSessions(video, options, TimeProvider.System));
+        builder.Services.AddSingleton<LiveEndpoint>();
         builder.Services.AddSingleton<PageAssets>();
         configure?.Invoke(builder);
 
@@ -64,6 +70,11 @@ public static class FaceMaskWebApp
     {
         var predict = app.Services.GetRequiredService<PredictEndpoint>();
         app.MapPost(PredictEndpoint.Route, predict.HandleAsync);
+        app.MapPost(VideoEndpoint.Route, app.Services.GetRequiredService<VideoEndpoint>().HandleAsync);
+        var live = app.Services.GetRequiredService<LiveEndpoint>();
+        app.MapPost(LiveEndpoint.Route, live.StartAsync);
+        app.MapPost(LiveEndpoint.Route + "/{id}/frames", (HttpContext context, string id) => live.FrameAsync(context, id));
+        app.MapDelete(LiveEndpoint.Route + "/{id}", (HttpContext context, string id) => live.StopAsync(context, id));
         app.MapGet("/api/v1/model", context => ApiJson.WriteAsync(context, StatusCodes.Status200OK, model));
         app.MapGet("/health", context => ApiJson.WriteAsync(context, StatusCodes.Status200OK, new { status = "ok" }));
 

@@ -12,6 +12,21 @@ public sealed record FaceMaskWebOptions
     /// <summary>Largest accepted image, in bytes (10 MiB); a larger upload gets 413.</summary>
     public long MaxImageBytes { get; init; } = 10L * 1024 * 1024;
 
+    /// <summary>
+    /// Largest accepted video clip for <c>POST /api/v1/video</c>, in bytes (24 MiB); a larger upload gets 413. Clips are
+    /// also bounded by <see cref="MaxRequestBodyBytes"/>.
+    /// </summary>
+    public long MaxVideoBytes { get; init; } = 24L * 1024 * 1024;
+
+    /// <summary>Longest accepted video clip, in seconds (60); a longer one gets 422.</summary>
+    public double MaxVideoSeconds { get; init; } = 60;
+
+    /// <summary>Live camera sessions followed at once (each has its own tracker); a further one gets 503.</summary>
+    public int MaxLiveSessions { get; init; } = 8;
+
+    /// <summary>A live session without a frame for this long (seconds) is ended.</summary>
+    public double LiveSessionIdleSeconds { get; init; } = 60;
+
     /// <summary>Room allowed beyond <see cref="MaxImageBytes"/> for the multipart envelope (boundaries, part headers, other small fields).</summary>
     public long EnvelopeBytes { get; init; } = 64 * 1024;
 
@@ -37,7 +52,19 @@ public sealed record FaceMaskWebOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxImageBytes, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(EnvelopeBytes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxVideoBytes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBodyBytes, MaxImageBytes + EnvelopeBytes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxLiveSessions, 1);
+        if (!(LiveSessionIdleSeconds > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LiveSessionIdleSeconds), LiveSessionIdleSeconds, "the live session idle time must be positive");
+        }
+
+        if (!(MaxVideoSeconds > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxVideoSeconds), MaxVideoSeconds, "the video duration limit must be positive");
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentAnalyses, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(MaxQueuedRequests);
         if (Urls.Count == 0)

@@ -36,6 +36,9 @@ public sealed class PhotoAnalyzerPool : IPhotoAnalyzer, IDisposable
         available = new SemaphoreSlim(analyzers.Count, analyzers.Count);
     }
 
+    /// <summary>The pooled copies (e.g. to build a video analyzer over one of them).</summary>
+    public IReadOnlyList<IPhotoAnalyzer> Members => all;
+
     /// <summary>How many copies there are (photos analysed at once at most).</summary>
     public int Size => all.Count;
 

@@ -149,6 +149,9 @@
     document.body.dataset.state = "done";
   }
 
+  // shared with camera.js
+  window.faceMaskPage = { colourOf, faceColour, percent, answer, errorMessage, showError, svgNs };
+
   function init() {
     const drop = $("drop");
     const input = $("file");

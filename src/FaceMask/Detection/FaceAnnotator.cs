@@ -36,34 +36,7 @@ public static class FaceAnnotator
             canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
         }
 
-        float shorter = Math.Min(photo.Width, photo.Height);
-        float stroke = Math.Max(2f, shorter / 250f);
-        using var font = new SKFont(SKTypeface.Default, Math.Max(12f, shorter / 30f));
-        using var boxPaint = new SKPaint { Style = SKPaintStyle.Stroke, StrokeWidth = stroke, IsAntialias = true };
-        using var fillPaint = new SKPaint { Style = SKPaintStyle.Fill, IsAntialias = true };
-        using var textPaint = new SKPaint { Color = SKColors.White, IsAntialias = true };
-        for (int i = 0; i < analysis.Faces.Count; i++)
-        {
-            FaceResult face = analysis.Faces[i];
-            int colourIndex = classes?.ToList().IndexOf(face.Label) is >= 0 and int c ? c : i;
-            SKColor colour = face.Unsure ? UnsureColour : Palette[colourIndex % Palette.Length];
-            string tag = Tag(face, analysis.WholeImage);
-            float textWidth = font.MeasureText(tag);
-            float textHeight = font.Size * 1.25f;
-            var box = SKRect.Create(face.Box.X, face.Box.Y, face.Box.Width, face.Box.Height);
-            if (!analysis.WholeImage)
-            {
-                boxPaint.Color = colour;
-                canvas.DrawRect(box, boxPaint);
-            }
-
-            float tagLeft = Math.Clamp(box.Left, 0, Math.Max(0, photo.Width - textWidth - 8));
-            float tagTop = analysis.WholeImage || box.Top < textHeight ? box.Top : box.Top - textHeight;
-            fillPaint.Color = colour.WithAlpha(220);
-            canvas.DrawRect(SKRect.Create(tagLeft, tagTop, textWidth + 8, textHeight), fillPaint);
-            canvas.DrawText(tag, tagLeft + 4, tagTop + font.Size, SKTextAlign.Left, font, textPaint);
-        }
-
+        DrawFaces(canvas, photo.Width, photo.Height, analysis.Faces, analysis.WholeImage, classes, tags: null);
         canvas.Flush();
         return copy;
     }
@@ -74,6 +47,41 @@ public static class FaceAnnotator
         using SKBitmap annotated = Draw(photo, analysis, classes);
         using SKData png = annotated.Encode(SKEncodedImageFormat.Png, 100);
         return png.ToArray();
+    }
+
+    /// <summary>
+    /// Draws boxes and tags onto <paramref name="canvas"/> (the whole-image rule and colours as <see cref="Draw"/>);
+    /// <paramref name="tags"/>, when given, replaces each face's tag text (the video annotator adds track numbers).
+    /// </summary>
+    internal static void DrawFaces(SKCanvas canvas, int width, int height, IReadOnlyList<FaceResult> faces, bool wholeImage, IReadOnlyList<string>? classes, IReadOnlyList<string>? tags)
+    {
+        float shorter = Math.Min(width, height);
+        float stroke = Math.Max(2f, shorter / 250f);
+        using var font = new SKFont(SKTypeface.Default, Math.Max(12f, shorter / 30f));
+        using var boxPaint = new SKPaint { Style = SKPaintStyle.Stroke, StrokeWidth = stroke, IsAntialias = true };
+        using var fillPaint = new SKPaint { Style = SKPaintStyle.Fill, IsAntialias = true };
+        using var textPaint = new SKPaint { Color = SKColors.White, IsAntialias = true };
+        for (int i = 0; i < faces.Count; i++)
+        {
+            FaceResult face = faces[i];
+            int colourIndex = classes?.ToList().IndexOf(face.Label) is >= 0 and int c ? c : i;
+            SKColor colour = face.Unsure ? UnsureColour : Palette[colourIndex % Palette.Length];
+            string tag = tags?[i] ?? Tag(face, wholeImage);
+            float textWidth = font.MeasureText(tag);
+            float textHeight = font.Size * 1.25f;
+            var box = SKRect.Create(face.Box.X, face.Box.Y, face.Box.Width, face.Box.Height);
+            if (!wholeImage)
+            {
+                boxPaint.Color = colour;
+                canvas.DrawRect(box, boxPaint);
+            }
+
+            float tagLeft = Math.Clamp(box.Left, 0, Math.Max(0, width - textWidth - 8));
+            float tagTop = wholeImage || box.Top < textHeight ? box.Top : box.Top - textHeight;
+            fillPaint.Color = colour.WithAlpha(220);
+            canvas.DrawRect(SKRect.Create(tagLeft, tagTop, textWidth + 8, textHeight), fillPaint);
+            canvas.DrawText(tag, tagLeft + 4, tagTop + font.Size, SKTextAlign.Left, font, textPaint);
+        }
     }
 
     /// <summary>

@@ -106,22 +106,48 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
                 return new PhotoAnalysis(photo.Width, photo.Height, [new FaceResult(box, null, whole.Label!, whole.Probabilities, whole.Unsure)], WholeImage: true);
             }
 
-            var crops = new List<SKBitmap>(faces.Count);
-            try
-            {
-                foreach (DetectedFace face in faces)
-                {
-                    crops.Add(FaceCrop.Extract(photo, FaceCrop.Region(face.Box, photo.Width, photo.Height, Options.Margin)));
-                }
+            IReadOnlyList<ImagePrediction> predictions = ClassifyCrops(photo, faces.Select(f => f.Box).ToArray(), cancellationToken);
+            var results = faces.Select((f, i) => new FaceResult(f.Box, f.Score, predictions[i].Label!, predictions[i].Probabilities, predictions[i].Unsure)).ToArray();
+            return new PhotoAnalysis(photo.Width, photo.Height, results, WholeImage: false);
+        }
+    }
 
-                IReadOnlyList<ImagePrediction> predictions = classifier.ClassifyImages(crops, crops.Select((_, i) => $"face {i + 1}").ToArray(), cancellationToken);
-                var results = faces.Select((f, i) => new FaceResult(f.Box, f.Score, predictions[i].Label!, predictions[i].Probabilities, predictions[i].Unsure)).ToArray();
-                return new PhotoAnalysis(photo.Width, photo.Height, results, WholeImage: false);
-            }
-            finally
+    /// <summary>Finds the faces of one video frame (no classification), best score first.</summary>
+    internal IReadOnlyList<DetectedFace> DetectFaces(SKBitmap frame)
+    {
+        lock (gate)
+        {
+            return detector.Detect(frame);
+        }
+    }
+
+    /// <summary>
+    /// Crops each box of <paramref name="frame"/> as <see cref="Analyze(SKBitmap, CancellationToken)"/> does (the
+    /// margin in <see cref="Options"/>) and classifies the crops: the calibrated answers, in box order.
+    /// </summary>
+    internal IReadOnlyList<ImagePrediction> ClassifyFaces(SKBitmap frame, IReadOnlyList<FaceBox> boxes, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return ClassifyCrops(frame, boxes, cancellationToken);
+        }
+    }
+
+    private IReadOnlyList<ImagePrediction> ClassifyCrops(SKBitmap photo, IReadOnlyList<FaceBox> boxes, CancellationToken cancellationToken)
+    {
+        var crops = new List<SKBitmap>(boxes.Count);
+        try
+        {
+            foreach (FaceBox box in boxes)
             {
-                crops.ForEach(c => c.Dispose());
+                crops.Add(FaceCrop.Extract(photo, FaceCrop.Region(box, photo.Width, photo.Height, Options.Margin)));
             }
+
+            return classifier.ClassifyImages(crops, crops.Select((_, i) => $"face {i + 1}").ToArray(), cancellationToken);
+        }
+        finally
+        {
+            crops.ForEach(c => c.Dispose());
         }
     }
 

@@ -37,9 +37,11 @@ internal static class ApiRequests
         return big;
     }
 
-    public static async Task<(int Status, JsonElement Json)> PostAsync(HttpClient client, HttpContent content)
+    public static Task<(int Status, JsonElement Json)> PostAsync(HttpClient client, HttpContent content) => PostAsync(client, content, Predict);
+
+    public static async Task<(int Status, JsonElement Json)> PostAsync(HttpClient client, HttpContent content, string route)
     {
-        using HttpResponseMessage response = await client.PostAsync(Predict, content);
+        using HttpResponseMessage response = await client.PostAsync(route, content);
         return await ReadAsync(response);
     }
 

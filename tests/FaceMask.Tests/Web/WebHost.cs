@@ -29,19 +29,19 @@ internal sealed class WebHost : IAsyncDisposable
         analyzer is FakePhotoAnalyzer fake ? new CalibrationInEffect(1.0, fake.UnsureBelow) : CalibrationInEffect.None);
 
     /// <summary>In memory: no socket, no Kestrel limits (the app's own limits still apply).</summary>
-    public static async Task<WebHost> InMemoryAsync(IPhotoAnalyzer analyzer, FaceMaskWebOptions? options = null, ModelInfo? model = null)
+    public static async Task<WebHost> InMemoryAsync(IPhotoAnalyzer analyzer, FaceMaskWebOptions? options = null, ModelInfo? model = null, FaceMask.Video.IVideoAnalyzer? video = null)
     {
-        WebApplication app = FaceMaskWebApp.Build(analyzer, model ?? ModelOf(analyzer), options, b => b.WebHost.UseTestServer());
+        WebApplication app = FaceMaskWebApp.Build(analyzer, model ?? ModelOf(analyzer), options, b => b.WebHost.UseTestServer(), video);
         await app.StartAsync();
         HttpClient client = app.GetTestClient();
         return new WebHost(app, client, client.BaseAddress!);
     }
 
     /// <summary>Real Kestrel on 127.0.0.1 with a port the system picks.</summary>
-    public static async Task<WebHost> LoopbackAsync(IPhotoAnalyzer analyzer, FaceMaskWebOptions? options = null, ModelInfo? model = null)
+    public static async Task<WebHost> LoopbackAsync(IPhotoAnalyzer analyzer, FaceMaskWebOptions? options = null, ModelInfo? model = null, FaceMask.Video.IVideoAnalyzer? video = null)
     {
         var withPort = (options ?? new FaceMaskWebOptions()) with { Urls = ["http://127.0.0.1:0"] };
-        WebApplication app = FaceMaskWebApp.Build(analyzer, model ?? ModelOf(analyzer), withPort);
+        WebApplication app = FaceMaskWebApp.Build(analyzer, model ?? ModelOf(analyzer), withPort, video: video);
         await app.StartAsync();
         string url = app.Urls.Single();
         var address = new Uri(url.TrimEnd('/') + "/");
