@@ -17,7 +17,8 @@ namespace FaceMask.Bench;
 /// analyzer of the web app) and on two. Reports wall and process CPU milliseconds per face (medians), so the figures
 /// stay readable on a shared machine (CPU time is what two cores can give).
 /// Usage: dotnet run -c Release --project bench/FaceMask.Bench -- batch [--model DIR] [--photo FILE] [--repeats N]
-/// [--sizes 1,2,4,…] [--out FILE]
+/// [--sizes 1,2,4,…] [--threads 1,2] [--default-heap] [--out FILE] (--default-heap: without
+/// <see cref="NativeHeap.KeepActivationMemory"/>, which serve applies).
 /// </summary>
 internal static class BatchBench
 {
@@ -31,6 +32,8 @@ internal static class BatchBench
         string output = BenchmarkApp.Arg(args, "--out") ?? Path.Combine(BenchmarkApp.RepoRoot(), "bench", "results", "batch-sizes.json");
 
         TorchRuntime.Configure(1, 0);
+        bool heapKept = !args.Contains("--default-heap") && NativeHeap.KeepActivationMemory();
+        string loadAverage = LoadAverage();
         ModelManifest manifest = ModelStore.ReadManifest(directory);
         using TrainedModel model = ModelStore.Load(directory);
         PhotoAnalyzerOptions options = PhotoAnalyzerOptions.For(manifest.FaceCrop);
@@ -60,7 +63,7 @@ internal static class BatchBench
         var batches = new JsonArray();
         try
         {
-            foreach (int threads in new[] { 1, 2 })
+            foreach (int threads in (BenchmarkApp.Arg(args, "--threads") ?? "1,2").Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)))
             {
                 TorchRuntime.Configure(threads, 0);
                 foreach (int size in sizes)
@@ -95,7 +98,8 @@ internal static class BatchBench
             ["model"] = directory,
             ["arch"] = manifest.Arch,
             ["photo"] = new JsonObject { ["file"] = Path.GetFileName(photoPath), ["width"] = photo.Width, ["height"] = photo.Height, ["faces"] = faces.Count },
-            ["load_average_before"] = LoadAverage(),
+            ["load_average_before"] = loadAverage,
+            ["native_heap_kept"] = heapKept,
             ["medians_of_repeats"] = repeats,
             ["decode_photo_ms"] = new JsonObject { ["wall"] = Math.Round(decode.WallMs, 2), ["cpu"] = Math.Round(decode.CpuMs, 2) },
             ["detect_photo_ms"] = new JsonObject { ["wall"] = Math.Round(detect.WallMs, 2), ["cpu"] = Math.Round(detect.CpuMs, 2) },

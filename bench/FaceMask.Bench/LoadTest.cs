@@ -45,6 +45,7 @@ internal static class LoadTest
         ImageHeader header = ImageHeader.Read(bytes, photo);
 
         TorchRuntime.Configure(1, 0);
+        bool heapKept = NativeHeap.KeepActivationMemory();
         string modelDirectory = ModelStore.ResolveDirectory(BenchmarkApp.Arg(args, "--model"));
         string loadAverage = BatchBench.LoadAverage();
         BatchedPhotoAnalyzers? batched = maxBatch > 1
@@ -84,6 +85,7 @@ internal static class LoadTest
             ["server"] = "in-process Kestrel on 127.0.0.1, clients in the same process",
             ["model"] = analyzer.ModelId,
             ["concurrent_analyses"] = concurrency,
+            ["native_heap_kept"] = heapKept,
             ["max_batch"] = maxBatch,
             ["batch_window_ms"] = maxBatch > 1 ? window : null,
             ["photo"] = new JsonObject { ["file"] = Path.GetFileName(photo), ["bytes"] = bytes.Length, ["width"] = header.Width, ["height"] = header.Height },
