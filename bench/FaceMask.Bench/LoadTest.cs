@@ -20,7 +20,9 @@ namespace FaceMask.Bench;
 /// time; then errors, p50/p90/p99 latency and requests/s are printed and written as JSON. Every request loop stops at
 /// the deadline (and no request may take over 60 s).
 /// Usage: dotnet run -c Release --project bench/FaceMask.Bench -- load [--model DIR] [--photo FILE] [--clients 50]
-/// [--seconds 30] [--concurrency N] [--out FILE] [--short] (--short: 4 clients for 3 s, printed only, unless --out).
+/// [--seconds 30] [--concurrency N] [--max-batch N] [--batch-window MS] [--out FILE] [--short] (--short: 4 clients for
+/// 3 s, printed only, unless --out). The analyzers are built as <c>serve</c> builds them: batched (shared
+/// <see cref="FaceBatcher"/>) unless <c>--max-batch 1</c>.
 /// </summary>
 internal static class LoadTest
 {
@@ -36,14 +38,29 @@ internal static class LoadTest
             throw new ArgumentOutOfRangeException(nameof(args), "--clients must be 1-500 and --seconds 0-600");
         }
 
+        int maxBatch = int.Parse(BenchmarkApp.Arg(args, "--max-batch") ?? FaceBatcherOptions.DefaultMaxBatchSize.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        double window = double.Parse(BenchmarkApp.Arg(args, "--batch-window") ?? FaceBatcherOptions.DefaultWindowMilliseconds.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         string photo = BenchmarkApp.Arg(args, "--photo") ?? DefaultPhoto();
         byte[] bytes = File.ReadAllBytes(photo);
         ImageHeader header = ImageHeader.Read(bytes, photo);
 
         TorchRuntime.Configure(1, 0);
+        bool heapKept = NativeHeap.KeepActivationMemory();
         string modelDirectory = ModelStore.ResolveDirectory(BenchmarkApp.Arg(args, "--model"));
-        using var analyzer = new PhotoAnalyzerPool([.. Enumerable.Range(0, concurrency).Select(_ => PhotoAnalyzer.Open(modelDirectory))]);
-        var options = new FaceMaskWebOptions { Urls = ["http://127.0.0.1:0"], MaxConcurrentAnalyses = concurrency };
+        string loadAverage = BatchBench.LoadAverage();
+        BatchedPhotoAnalyzers? batched = maxBatch > 1
+            ? BatchedPhotoAnalyzers.Open(modelDirectory, PhotoAnalyzerOptions.For(ModelStore.ReadManifest(modelDirectory).FaceCrop), new FaceBatcherOptions { MaxBatchSize = maxBatch, WindowMilliseconds = window }, concurrency)
+            : null;
+        using var analyzer = batched is not null
+            ? new PhotoAnalyzerPool(batched.Analyzers, exclusive: false, owner: batched)
+            : new PhotoAnalyzerPool([.. Enumerable.Range(0, concurrency).Select(_ => PhotoAnalyzer.Open(modelDirectory))]);
+        var options = new FaceMaskWebOptions
+        {
+            Urls = ["http://127.0.0.1:0"],
+            MaxConcurrentAnalyses = maxBatch > 1 ? concurrency * maxBatch : concurrency,
+            MaxBatchSize = maxBatch,
+            BatchWindowMilliseconds = window,
+        };
         ModelManifest manifest = ModelStore.ReadManifest(modelDirectory);
         var app = FaceMaskWebApp.Build(analyzer, ModelInfo.FromManifest(manifest, analyzer.ModelId, CalibrationInEffect.For(manifest)), options);
         JsonObject result;
@@ -61,10 +78,16 @@ internal static class LoadTest
 
         var report = new JsonObject
         {
+            ["command"] = "dotnet run -c Release --project bench/FaceMask.Bench -- load " + string.Join(' ', args),
+            ["measured_utc"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            ["load_average_before"] = loadAverage,
             ["machine"] = new JsonObject { ["cores"] = Environment.ProcessorCount, ["os"] = Environment.OSVersion.ToString(), ["dotnet"] = Environment.Version.ToString() },
             ["server"] = "in-process Kestrel on 127.0.0.1, clients in the same process",
             ["model"] = analyzer.ModelId,
             ["concurrent_analyses"] = concurrency,
+            ["native_heap_kept"] = heapKept,
+            ["max_batch"] = maxBatch,
+            ["batch_window_ms"] = maxBatch > 1 ? window : null,
             ["photo"] = new JsonObject { ["file"] = Path.GetFileName(photo), ["bytes"] = bytes.Length, ["width"] = header.Width, ["height"] = header.Height },
             ["clients"] = clients,
             ["seconds"] = seconds,
@@ -73,6 +96,13 @@ internal static class LoadTest
         {
             result.Remove(key);
             report[key] = value;
+        }
+
+        report["faces_per_s"] = Math.Round(report["requests_per_s"]!.GetValue<double>() * report["faces_in_photo"]!.GetValue<int>(), 1);
+        if (batched is not null)
+        {
+            FaceBatcherStatistics stats = batched.Batcher.Statistics;
+            report["batches"] = new JsonObject { ["passes"] = stats.Batches, ["faces"] = stats.Faces, ["mean_size"] = Math.Round(stats.MeanBatchSize, 2), ["largest"] = stats.LargestBatch };
         }
 
         string json = report.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using FaceMask.Cli.Settings;
 using FaceMask.Detection;
+using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.Runtime;
 using FaceMask.Video;
@@ -31,26 +32,44 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         [Description("Photos analysed at once; more requests wait in line (default: one per core).")]
         public int Concurrency { get; init; } = Environment.ProcessorCount;
 
+        [CommandOption("--max-batch <N>")]
+        [Description("Most faces, from any requests, classified in one pass of the network (default 8; 1: each photo's faces alone, no batching).")]
+        public int MaxBatch { get; init; } = FaceBatcherOptions.DefaultMaxBatchSize;
+
+        [CommandOption("--batch-window <MS>")]
+        [Description("Longest wait of a face for others to fill its batch, in milliseconds, while other photos are being searched for faces (default 5).")]
+        public double BatchWindow { get; init; } = FaceBatcherOptions.DefaultWindowMilliseconds;
+
         [CommandOption(UnsureOption.Template)]
         [Description(UnsureOption.Description)]
         public double? UnsureBelow { get; init; }
 
         public override ValidationResult Validate() =>
-            Concurrency is < 1 or > 64 ? ValidationResult.Error("--concurrency must be between 1 and 64") : UnsureOption.Validate(UnsureBelow);
+            Concurrency is < 1 or > 64 ? ValidationResult.Error("--concurrency must be between 1 and 64")
+            : MaxBatch is < 1 or > 256 ? ValidationResult.Error("--max-batch must be between 1 and 256")
+            : !(BatchWindow is >= 0 and <= 1000) ? ValidationResult.Error("--batch-window must be between 0 and 1000 ms")
+            : UnsureOption.Validate(UnsureBelow);
+
+        /// <summary>The web options these settings give: addresses, batching, and photos in analysis at once (cores × batch size when batched).</summary>
+        internal FaceMaskWebOptions WebOptions() => new()
+        {
+            Urls = Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            MaxConcurrentAnalyses = MaxBatch > 1 ? Concurrency * MaxBatch : Concurrency,
+            MaxBatchSize = MaxBatch,
+            BatchWindowMilliseconds = BatchWindow,
+        };
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Options settings, CancellationToken cancellationToken)
     {
-        // One libtorch thread and one ONNX Runtime thread per analysis; --concurrency copies of the analyzer (each works
-        // on one photo at a time) and as many analyses at once, so at most that many cores are busy with the model.
+        // One libtorch thread and one ONNX Runtime thread per analysis; --concurrency copies of the analyzer (each detects
+        // or, unbatched, analyses one photo at a time) and as many batch workers, so about that many cores are busy.
         TorchRuntime.Configure(1, 0);
+        NativeHeap.KeepActivationMemory();
         using PhotoAnalyzerPool analyzer = OpenModel(settings, out ModelInfo model);
-        var options = new FaceMaskWebOptions
-        {
-            Urls = settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            MaxConcurrentAnalyses = settings.Concurrency,
-        };
-        // POST /api/v1/video runs on the first copy: its lock serialises the clip's model work with that copy's photos.
+        FaceMaskWebOptions options = settings.WebOptions();
+        // POST /api/v1/video runs on the first copy: its lock serialises the clip's face detection (and, unbatched, its
+        // classification) with that copy's photos; batched, the clip's faces join the shared batches.
         using var video = new VideoAnalyzer((PhotoAnalyzer)analyzer.Members[0]);
         await using WebApplication app = FaceMaskWebApp.Build(
             analyzer,
@@ -101,6 +120,15 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         string modelDirectory = ModelStore.ResolveDirectory(settings.Model);
         ModelManifest manifest = ModelStore.ReadManifest(modelDirectory);
         PhotoAnalyzerOptions analysis = settings.AnalyzerOptions(manifest.FaceCrop) with { UnsureBelow = settings.UnsureBelow };
+        if (settings.MaxBatch > 1)
+        {
+            var batching = new FaceBatcherOptions { MaxBatchSize = settings.MaxBatch, WindowMilliseconds = settings.BatchWindow };
+            BatchedPhotoAnalyzers set = BatchedPhotoAnalyzers.Open(modelDirectory, analysis, batching, settings.Concurrency);
+            var shared = new PhotoAnalyzerPool(set.Analyzers, exclusive: false, owner: set);
+            model = ModelInfo.FromManifest(manifest, shared.ModelId, set.Analyzers[0].Calibration);
+            return shared;
+        }
+
         var analyzers = new List<PhotoAnalyzer>(settings.Concurrency);
         try
         {

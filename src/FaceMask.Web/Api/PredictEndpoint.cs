@@ -19,7 +19,7 @@ internal sealed class PredictEndpoint(IPhotoAnalyzer analyzer, AnalysisGate gate
         CancellationToken aborted = context.RequestAborted;
         Upload upload = await UploadReader.ReadAsync(context.Request, options, aborted).ConfigureAwait(false);
         _ = ImageHeader.Read(upload.Bytes.Span, upload.Name);
-        PhotoAnalysis analysis = await gate.RunAsync(() => analyzer.Analyze(upload.Bytes, upload.Name, aborted), aborted).ConfigureAwait(false);
+        PhotoAnalysis analysis = await gate.RunAsync(() => analyzer.AnalyzeAsync(upload.Bytes, upload.Name, aborted), aborted).ConfigureAwait(false);
         await ApiJson.WriteAsync(context, StatusCodes.Status200OK, PredictResponse.From(analysis, analyzer.ModelId)).ConfigureAwait(false);
     }
 }

@@ -50,6 +50,34 @@ internal sealed class AnalysisGate : IDisposable
         }
     }
 
+    /// <summary>Waits for a slot, awaits <paramref name="work"/> and frees the slot.</summary>
+    /// <exception cref="ApiException">503 when the line is full.</exception>
+    internal async Task<T> RunAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref admitted) > capacity)
+        {
+            Interlocked.Decrement(ref admitted);
+            throw new ApiException(503, $"the server is busy ({capacity} photos running or waiting); try again in a moment");
+        }
+
+        try
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await work().ConfigureAwait(false);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref admitted);
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose() => slots.Dispose();
 }

@@ -39,9 +39,21 @@ public sealed record FaceMaskWebOptions
 
     /// <summary>
     /// Photos analysed at the same time; the rest wait in line. Default: one per core, so model work (libtorch and
-    /// ONNX Runtime, each set to one thread per analysis) never asks for more threads than there are cores.
+    /// ONNX Runtime, each set to one thread per analysis) never asks for more threads than there are cores. With a
+    /// batched analyzer (<see cref="MaxBatchSize"/> over 1) <c>serve</c> sets it to cores × batch size: photos then
+    /// only wait for a face detector (one per core) and for the batch workers (one per core), and enough are in
+    /// analysis to fill every worker's batch.
     /// </summary>
     public int MaxConcurrentAnalyses { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Most faces, from any requests, classified in one pass of the network by the batched analyzer <c>serve</c> builds
+    /// (<see cref="Inference.FaceBatcher"/>); 1 turns batching off (each photo's faces alone, as before).
+    /// </summary>
+    public int MaxBatchSize { get; init; } = Inference.FaceBatcherOptions.DefaultMaxBatchSize;
+
+    /// <summary>Longest wait, in milliseconds, of a face for others to fill its batch (only while other photos are being searched for faces).</summary>
+    public double BatchWindowMilliseconds { get; init; } = Inference.FaceBatcherOptions.DefaultWindowMilliseconds;
 
     /// <summary>Requests allowed to wait for the model beyond those running; further ones get 503 with Retry-After.</summary>
     public int MaxQueuedRequests { get; init; } = 256;
@@ -66,6 +78,13 @@ public sealed record FaceMaskWebOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentAnalyses, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxBatchSize, 256);
+        if (!(BatchWindowMilliseconds >= 0 && BatchWindowMilliseconds <= 1000))
+        {
+            throw new ArgumentOutOfRangeException(nameof(BatchWindowMilliseconds), BatchWindowMilliseconds, "the batching window must be between 0 and 1000 ms");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(MaxQueuedRequests);
         if (Urls.Count == 0)
         {

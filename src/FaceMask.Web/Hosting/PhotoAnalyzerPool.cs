@@ -14,10 +14,20 @@ public sealed class PhotoAnalyzerPool : IPhotoAnalyzer, IDisposable
     private readonly IReadOnlyList<IPhotoAnalyzer> all;
     private readonly ConcurrentBag<IPhotoAnalyzer> free;
     private readonly SemaphoreSlim available;
+    private readonly int[] running;
+    private readonly bool exclusive;
+    private readonly IDisposable? owner;
 
     /// <summary>Pools <paramref name="analyzers"/>, which must be copies of one model (same id and classes).</summary>
+    /// <param name="analyzers">The copies.</param>
+    /// <param name="exclusive">
+    /// True: a call waits for a free copy and has it to itself. False: for copies that bound their own work and may
+    /// be called at once (<c>PhotoAnalyzer</c> over a shared <c>FaceBatcher</c>: one photo in face detection per
+    /// copy, faces classified in the batcher); a call goes to the copy with the fewest calls running.
+    /// </param>
+    /// <param name="owner">What owns the copies (e.g. <c>BatchedPhotoAnalyzers</c>): disposed with the pool instead of them; null: the copies are disposed.</param>
     /// <exception cref="ArgumentException">No analyzer, or they disagree on the model.</exception>
-    public PhotoAnalyzerPool(IReadOnlyList<IPhotoAnalyzer> analyzers)
+    public PhotoAnalyzerPool(IReadOnlyList<IPhotoAnalyzer> analyzers, bool exclusive = true, IDisposable? owner = null)
     {
         ArgumentNullException.ThrowIfNull(analyzers);
         if (analyzers.Count == 0)
@@ -34,6 +44,9 @@ public sealed class PhotoAnalyzerPool : IPhotoAnalyzer, IDisposable
         all = analyzers;
         free = [.. analyzers];
         available = new SemaphoreSlim(analyzers.Count, analyzers.Count);
+        running = new int[analyzers.Count];
+        this.exclusive = exclusive;
+        this.owner = owner;
     }
 
     /// <summary>The pooled copies (e.g. to build a video analyzer over one of them).</summary>
@@ -51,6 +64,19 @@ public sealed class PhotoAnalyzerPool : IPhotoAnalyzer, IDisposable
     /// <inheritdoc/>
     public PhotoAnalysis Analyze(ReadOnlyMemory<byte> encoded, string nameForErrors, CancellationToken cancellationToken = default)
     {
+        if (!exclusive)
+        {
+            int least = LeastBusy();
+            try
+            {
+                return all[least].Analyze(encoded, nameForErrors, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref running[least]);
+            }
+        }
+
         available.Wait(cancellationToken);
         if (!free.TryTake(out IPhotoAnalyzer? analyzer))
         {
@@ -69,14 +95,74 @@ public sealed class PhotoAnalyzerPool : IPhotoAnalyzer, IDisposable
         }
     }
 
-    /// <summary>Disposes every copy that is disposable.</summary>
+    /// <inheritdoc/>
+    public async Task<PhotoAnalysis> AnalyzeAsync(ReadOnlyMemory<byte> encoded, string nameForErrors, CancellationToken cancellationToken = default)
+    {
+        if (!exclusive)
+        {
+            int least = LeastBusy();
+            try
+            {
+                return await all[least].AnalyzeAsync(encoded, nameForErrors, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref running[least]);
+            }
+        }
+
+        await available.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!free.TryTake(out IPhotoAnalyzer? analyzer))
+        {
+            available.Release();
+            throw new InvalidOperationException("no free analyzer although the pool's count said so");
+        }
+
+        try
+        {
+            return await analyzer.AnalyzeAsync(encoded, nameForErrors, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            free.Add(analyzer);
+            available.Release();
+        }
+    }
+
+    /// <summary>Disposes the owner given, else every copy that is disposable.</summary>
     public void Dispose()
     {
-        foreach (IDisposable disposable in all.OfType<IDisposable>())
+        if (owner is not null)
         {
-            disposable.Dispose();
+            owner.Dispose();
+        }
+        else
+        {
+            foreach (IDisposable disposable in all.OfType<IDisposable>())
+            {
+                disposable.Dispose();
+            }
         }
 
         available.Dispose();
+    }
+
+    /// <summary>The copy with the fewest calls running (the first on ties), its count already raised.</summary>
+    private int LeastBusy()
+    {
+        lock (running)
+        {
+            int least = 0;
+            for (int i = 1; i < running.Length; i++)
+            {
+                if (running[i] < running[least])
+                {
+                    least = i;
+                }
+            }
+
+            running[least]++;
+            return least;
+        }
     }
 }

@@ -14,24 +14,38 @@ namespace FaceMask.Detection;
 /// </summary>
 /// <remarks>
 /// Thread-safe. Decoding runs in parallel; detection and classification of one photo at a time run under one lock so
-/// that ONNX Runtime and libtorch never compete for the (two) cores.
+/// that ONNX Runtime and libtorch never compete for the (two) cores. With a <see cref="FaceBatcher"/>, only detection
+/// and cropping run under the lock and the faces are classified in the batcher's batches, together with other
+/// callers' faces; <see cref="AnalyzeAsync"/> then waits for them without holding a thread.
 /// </remarks>
 public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
 {
-    private readonly object gate = new();
+    private readonly SemaphoreSlim gate = new(1, 1);
     private readonly TrainedModel model;
     private readonly bool ownsModel;
     private readonly ImageClassifier classifier;
     private readonly FaceDetector detector;
+    private readonly FaceBatcher? batcher;
 
     /// <summary>Wraps a loaded model (not disposed with the analyser) and opens the face detector.</summary>
     /// <exception cref="FaceMaskException">The face detector is missing or a setting is out of range.</exception>
     public PhotoAnalyzer(TrainedModel model, PhotoAnalyzerOptions? options = null)
-        : this(model, options, ownsModel: false)
+        : this(model, options, ownsModel: false, batcher: null)
     {
     }
 
-    private PhotoAnalyzer(TrainedModel model, PhotoAnalyzerOptions? options, bool ownsModel)
+    /// <summary>
+    /// Wraps a loaded model (not disposed with the analyser), opens the face detector and classifies faces through
+    /// <paramref name="batcher"/> (not disposed with the analyser; its classifiers must be of the same model and
+    /// calibration). Several analysers may share one batcher and one model: each detects one photo at a time.
+    /// </summary>
+    /// <exception cref="FaceMaskException">The face detector is missing or a setting is out of range.</exception>
+    public PhotoAnalyzer(TrainedModel model, PhotoAnalyzerOptions? options, FaceBatcher batcher)
+        : this(model, options, ownsModel: false, batcher ?? throw new ArgumentNullException(nameof(batcher)))
+    {
+    }
+
+    private PhotoAnalyzer(TrainedModel model, PhotoAnalyzerOptions? options, bool ownsModel, FaceBatcher? batcher)
     {
         ArgumentNullException.ThrowIfNull(model);
         Options = options ?? new PhotoAnalyzerOptions();
@@ -41,6 +55,7 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
         detector = new FaceDetector(Options.Detector);
         classifier = new ImageClassifier(model, Options.BackboneDirectory, new ExtractionOptions { Workers = 1, ThreadsPerWorker = 1 }, Options.UnsureBelow);
         ModelId = DescribeModel(model.Manifest);
+        this.batcher = batcher;
     }
 
     /// <summary>The settings in use.</summary>
@@ -66,7 +81,7 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
         TrainedModel loaded = ModelStore.Load(ModelStore.ResolveDirectory(modelDirectory));
         try
         {
-            return new PhotoAnalyzer(loaded, options, ownsModel: true);
+            return new PhotoAnalyzer(loaded, options, ownsModel: true, batcher: null);
         }
         catch
         {
@@ -90,34 +105,95 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
     public PhotoAnalysis Analyze(SKBitmap photo, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(photo);
-        lock (gate)
+        using IDisposable? announced = batcher?.Announce();
+        gate.Wait(cancellationToken);
+        PhotoFaces found;
+        try
         {
-            IReadOnlyList<DetectedFace> faces = detector.Detect(photo);
-            if (Options.MaxFaces is { } most && faces.Count > most)
-            {
-                faces = faces.OrderByDescending(f => f.Score).Take(most).ToArray(); // stable: equal scores keep the detector's order
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            if (faces.Count == 0)
-            {
-                ImagePrediction whole = classifier.ClassifyImages([photo], ["photo"], cancellationToken)[0];
-                var box = new FaceBox(0, 0, photo.Width, photo.Height);
-                return new PhotoAnalysis(photo.Width, photo.Height, [new FaceResult(box, null, whole.Label!, whole.Probabilities, whole.Unsure)], WholeImage: true);
-            }
-
-            IReadOnlyList<ImagePrediction> predictions = ClassifyCrops(photo, faces.Select(f => f.Box).ToArray(), cancellationToken);
-            var results = faces.Select((f, i) => new FaceResult(f.Box, f.Score, predictions[i].Label!, predictions[i].Probabilities, predictions[i].Unsure)).ToArray();
-            return new PhotoAnalysis(photo.Width, photo.Height, results, WholeImage: false);
+            found = Find(photo, cancellationToken);
         }
+        finally
+        {
+            gate.Release();
+        }
+
+        announced?.Dispose();
+        if (found.Analysis is { } done)
+        {
+            return done;
+        }
+
+        try
+        {
+            IReadOnlyList<ImagePrediction> predictions = batcher!.Classify(found.Crops!, found.Names!, cancellationToken);
+            return new PhotoAnalysis(photo.Width, photo.Height, Results(found.Faces, predictions), WholeImage: false);
+        }
+        finally
+        {
+            found.Crops!.ForEach(c => c.Dispose());
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// With a <see cref="FaceBatcher"/> the photo is decoded and searched for faces under this analyser's lock (so one
+    /// decoded photo per analyser is held at a time) and the wait for the faces' batch holds no thread; without one, as
+    /// <see cref="Analyze(ReadOnlyMemory{byte}, string, CancellationToken)"/>.
+    /// </remarks>
+    public async Task<PhotoAnalysis> AnalyzeAsync(ReadOnlyMemory<byte> encoded, string nameForErrors, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(nameForErrors);
+        if (batcher is null)
+        {
+            return Analyze(encoded, nameForErrors, cancellationToken);
+        }
+
+        PhotoFaces found;
+        int width, height;
+        using (IDisposable announced = batcher.Announce())
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using SKBitmap photo = ImageDecoder.DecodeBitmap(encoded.Span, nameForErrors);
+                (width, height) = (photo.Width, photo.Height);
+                found = Find(photo, cancellationToken);
+                if (found.Analysis is { } whole)
+                {
+                    return whole;
+                }
+
+                // Resized now, under the lock: the crops and the photo are released before the wait.
+                try
+                {
+                    found = found with { Answers = batcher.ClassifyAsync(found.Crops!, found.Names!, cancellationToken) };
+                }
+                finally
+                {
+                    found.Crops!.ForEach(c => c.Dispose());
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        IReadOnlyList<ImagePrediction> predictions = await found.Answers!.ConfigureAwait(false);
+        return new PhotoAnalysis(width, height, Results(found.Faces, predictions), WholeImage: false);
     }
 
     /// <summary>Finds the faces of one video frame (no classification), best score first.</summary>
     internal IReadOnlyList<DetectedFace> DetectFaces(SKBitmap frame)
     {
-        lock (gate)
+        gate.Wait();
+        try
         {
             return detector.Detect(frame);
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 
@@ -127,13 +203,66 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
     /// </summary>
     internal IReadOnlyList<ImagePrediction> ClassifyFaces(SKBitmap frame, IReadOnlyList<FaceBox> boxes, CancellationToken cancellationToken = default)
     {
-        lock (gate)
+        if (batcher is not null)
+        {
+            List<SKBitmap> crops = Crop(frame, boxes);
+            try
+            {
+                return batcher.Classify(crops, Names(crops.Count), cancellationToken);
+            }
+            finally
+            {
+                crops.ForEach(c => c.Dispose());
+            }
+        }
+
+        gate.Wait(cancellationToken);
+        try
         {
             return ClassifyCrops(frame, boxes, cancellationToken);
         }
+        finally
+        {
+            gate.Release();
+        }
     }
 
-    private IReadOnlyList<ImagePrediction> ClassifyCrops(SKBitmap photo, IReadOnlyList<FaceBox> boxes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Detection (call under the lock): the whole answer when no batcher classifies the faces or no face was found,
+    /// else the faces and their crops for the batcher (the caller disposes the crops).
+    /// </summary>
+    private PhotoFaces Find(SKBitmap photo, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<DetectedFace> faces = detector.Detect(photo);
+        if (Options.MaxFaces is { } most && faces.Count > most)
+        {
+            faces = faces.OrderByDescending(f => f.Score).Take(most).ToArray(); // stable: equal scores keep the detector's order
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (faces.Count == 0)
+        {
+            ImagePrediction whole = classifier.ClassifyImages([photo], ["photo"], cancellationToken)[0];
+            var box = new FaceBox(0, 0, photo.Width, photo.Height);
+            return new PhotoFaces(faces, new PhotoAnalysis(photo.Width, photo.Height, [new FaceResult(box, null, whole.Label!, whole.Probabilities, whole.Unsure)], WholeImage: true));
+        }
+
+        if (batcher is null)
+        {
+            IReadOnlyList<ImagePrediction> predictions = ClassifyCrops(photo, faces.Select(f => f.Box).ToArray(), cancellationToken);
+            return new PhotoFaces(faces, new PhotoAnalysis(photo.Width, photo.Height, Results(faces, predictions), WholeImage: false));
+        }
+
+        List<SKBitmap> crops = Crop(photo, faces.Select(f => f.Box).ToArray());
+        return new PhotoFaces(faces, null) { Crops = crops, Names = Names(crops.Count) };
+    }
+
+    private static FaceResult[] Results(IReadOnlyList<DetectedFace> faces, IReadOnlyList<ImagePrediction> predictions) =>
+        faces.Select((f, i) => new FaceResult(f.Box, f.Score, predictions[i].Label!, predictions[i].Probabilities, predictions[i].Unsure)).ToArray();
+
+    private static string[] Names(int count) => [.. Enumerable.Range(1, count).Select(i => $"face {i}")];
+
+    private List<SKBitmap> Crop(SKBitmap photo, IReadOnlyList<FaceBox> boxes)
     {
         var crops = new List<SKBitmap>(boxes.Count);
         try
@@ -143,7 +272,21 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
                 crops.Add(FaceCrop.Extract(photo, FaceCrop.Region(box, photo.Width, photo.Height, Options.Margin)));
             }
 
-            return classifier.ClassifyImages(crops, crops.Select((_, i) => $"face {i + 1}").ToArray(), cancellationToken);
+            return crops;
+        }
+        catch
+        {
+            crops.ForEach(c => c.Dispose());
+            throw;
+        }
+    }
+
+    private IReadOnlyList<ImagePrediction> ClassifyCrops(SKBitmap photo, IReadOnlyList<FaceBox> boxes, CancellationToken cancellationToken)
+    {
+        List<SKBitmap> crops = Crop(photo, boxes);
+        try
+        {
+            return classifier.ClassifyImages(crops, Names(crops.Count), cancellationToken);
         }
         finally
         {
@@ -154,7 +297,8 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        lock (gate)
+        gate.Wait();
+        try
         {
             detector.Dispose();
             classifier.Dispose();
@@ -162,6 +306,10 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
             {
                 model.Dispose();
             }
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 

@@ -18,4 +18,11 @@ public interface IPhotoAnalyzer
     /// <param name="cancellationToken">Stops the work between steps.</param>
     /// <exception cref="FaceMaskException">The bytes are not a usable image (message names the problem); pixel counts over the decoder's limits are refused before decoding.</exception>
     PhotoAnalysis Analyze(ReadOnlyMemory<byte> encoded, string nameForErrors, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="Analyze"/>, for callers that should not hold a thread while the work waits (the web app). The
+    /// default runs <see cref="Analyze"/> on the calling thread; an analyser that waits for others (a batched one) overrides it.
+    /// </summary>
+    Task<PhotoAnalysis> AnalyzeAsync(ReadOnlyMemory<byte> encoded, string nameForErrors, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Analyze(encoded, nameForErrors, cancellationToken));
 }

@@ -1,6 +1,8 @@
+using FaceMask.Data;
 using FaceMask.Features;
 using FaceMask.Inputs;
 using FaceMask.Models;
+using FaceMask.Protocols;
 using FaceMask.Training;
 using SkiaSharp;
 
@@ -118,6 +120,43 @@ public sealed class ImageClassifier : IDisposable
 
         using var scope = TorchSharp.torch.NewDisposeScope();
         var inputs = encoder.EncodeImages(images, model.Manifest, cancellationToken);
+        float[][] probs = Predictor.Probabilities(model.Network, inputs);
+        return probs.Select((p, i) => ToPrediction(names[i], p)).ToArray();
+    }
+
+    /// <summary>
+    /// One in-memory image resized as <see cref="ClassifyImages"/> resizes it (planar RGB uint8): the part of the work a
+    /// caller can do before its faces join a batch (<see cref="FaceBatcher"/>).
+    /// </summary>
+    internal byte[] Resize(SKBitmap image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        int side = encoder.ResizedSide(model.Manifest);
+        var pixels = new byte[3 * side * side];
+        ImageDecoder.ResizeInto(image, side, ResizeModeNames.Parse(model.Manifest.Resize), pixels);
+        return pixels;
+    }
+
+    /// <summary>
+    /// Classifies images already resized by <see cref="Resize"/>, in one pass of the network: the answers
+    /// <see cref="ClassifyImages"/> gives for the original images. Not for concurrent use on one classifier.
+    /// </summary>
+    internal IReadOnlyList<ImagePrediction> ClassifyResized(IReadOnlyList<byte[]> images, IReadOnlyList<string> names, CancellationToken cancellationToken = default)
+    {
+        if (images.Count == 0)
+        {
+            return [];
+        }
+
+        int per = images[0].Length;
+        var flat = new byte[images.Count * per];
+        for (int i = 0; i < images.Count; i++)
+        {
+            images[i].CopyTo(flat, i * per);
+        }
+
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var inputs = encoder.EncodeResized(flat, images.Count, model.Manifest, cancellationToken);
         float[][] probs = Predictor.Probabilities(model.Network, inputs);
         return probs.Select((p, i) => ToPrediction(names[i], p)).ToArray();
     }

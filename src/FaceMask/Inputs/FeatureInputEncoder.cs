@@ -93,7 +93,42 @@ public sealed class FeatureInputEncoder : IInputEncoder, IDisposable
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(manifest);
         ResizeMode resize = ResizeModeNames.Parse(manifest.Resize);
-        var values = new float[images.Count * FeatureExtractor.PairLength];
+        return Extract(images.Count, manifest, (i, chw) => ImageDecoder.ResizeInto(images[i], ResNet18Backbone.InputSize, resize, chw), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public int ResizedSide(ModelManifest manifest) => ResNet18Backbone.InputSize;
+
+    /// <inheritdoc/>
+    /// <remarks>Calls on one encoder are serialised (its sessions are shared). Each image and its mirror run through the backbone.</remarks>
+    public Tensor EncodeResized(byte[] pixels, int count, ModelManifest manifest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pixels);
+        ArgumentNullException.ThrowIfNull(manifest);
+        const int per = 3 * ResNet18Backbone.InputSize * ResNet18Backbone.InputSize;
+        if (count < 1 || pixels.Length != count * per)
+        {
+            throw new ArgumentException($"expected {count} images of 3×{ResNet18Backbone.InputSize}×{ResNet18Backbone.InputSize} bytes", nameof(pixels));
+        }
+
+        return Extract(count, manifest, (i, chw) => pixels.AsSpan(i * per, per).CopyTo(chw), cancellationToken);
+    }
+
+    /// <summary>Closes the sessions opened for in-memory images.</summary>
+    public void Dispose()
+    {
+        lock (imageGate)
+        {
+            imagePool?.Dispose();
+            imagePool = null;
+            disposed = true;
+        }
+    }
+
+    /// <summary>Image and mirror features of <paramref name="count"/> in-memory images, each written into a 3×224×224 buffer by <paramref name="fill"/>.</summary>
+    private Tensor Extract(int count, ModelManifest manifest, Action<int, byte[]> fill, CancellationToken cancellationToken)
+    {
+        var values = new float[count * FeatureExtractor.PairLength];
         lock (imageGate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
@@ -107,25 +142,14 @@ public sealed class FeatureInputEncoder : IInputEncoder, IDisposable
                 imageBackbone!.EnsureMatches(manifest.Backbone!, "the model");
             }
 
-            imagePool.ForEach(images.Count, (i, extractor, chw) =>
+            imagePool.ForEach(count, (i, extractor, chw) =>
             {
-                ImageDecoder.ResizeInto(images[i], ResNet18Backbone.InputSize, resize, chw);
+                fill(i, chw);
                 extractor.ExtractPair(chw, values.AsSpan(i * FeatureExtractor.PairLength, FeatureExtractor.PairLength));
             }, cancellationToken);
         }
 
-        return tensor(values, [images.Count, 2, ResNet18Backbone.FeatureLength]);
-    }
-
-    /// <summary>Closes the sessions opened for in-memory images.</summary>
-    public void Dispose()
-    {
-        lock (imageGate)
-        {
-            imagePool?.Dispose();
-            imagePool = null;
-            disposed = true;
-        }
+        return tensor(values, [count, 2, ResNet18Backbone.FeatureLength]);
     }
 
     private ResNet18Backbone LocateFor(ModelManifest manifest)

@@ -34,4 +34,16 @@ public interface IInputEncoder
     /// <returns>The network inputs (N rows); the caller disposes the tensor.</returns>
     /// <exception cref="FaceMaskException">The model's backbone is missing or differs from the one it was trained on.</exception>
     Tensor EncodeImages(IReadOnlyList<SKBitmap> images, ModelManifest manifest, CancellationToken cancellationToken = default);
+
+    /// <summary>The side, in pixels, of the square planar RGB images <see cref="EncodeResized"/> takes for <paramref name="manifest"/>'s model.</summary>
+    int ResizedSide(ModelManifest manifest);
+
+    /// <summary>
+    /// Encodes images already resized as <see cref="EncodeImages"/> resizes them: <paramref name="count"/> planar RGB
+    /// uint8 images of <see cref="ResizedSide"/> pixels a side, one after the other in <paramref name="pixels"/>. Gives
+    /// the same rows as <see cref="EncodeImages"/> on the original images (batches of faces resized by their callers).
+    /// </summary>
+    /// <returns>The network inputs (N rows); the caller disposes the tensor.</returns>
+    /// <exception cref="FaceMaskException">The model's backbone is missing or differs from the one it was trained on.</exception>
+    Tensor EncodeResized(byte[] pixels, int count, ModelManifest manifest, CancellationToken cancellationToken = default);
 }

@@ -96,6 +96,26 @@ public sealed class PixelInputEncoder : IInputEncoder
         return ToInputs(flat, images.Count, manifest);
     }
 
+    /// <inheritdoc/>
+    public int ResizedSide(ModelManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return manifest.InputSize;
+    }
+
+    /// <inheritdoc/>
+    public Tensor EncodeResized(byte[] pixels, int count, ModelManifest manifest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pixels);
+        ArgumentNullException.ThrowIfNull(manifest);
+        if (count < 1 || pixels.Length != count * 3 * manifest.InputSize * manifest.InputSize)
+        {
+            throw new ArgumentException($"expected {count} images of 3×{manifest.InputSize}×{manifest.InputSize} bytes", nameof(pixels));
+        }
+
+        return ToInputs(pixels, count, manifest);
+    }
+
     /// <summary>N×3×S×S uint8 planar pixels as the network's inputs: as they are (<see cref="Raw"/>) or normalised floats.</summary>
     private Tensor ToInputs(byte[] flat, int count, ModelManifest manifest)
     {

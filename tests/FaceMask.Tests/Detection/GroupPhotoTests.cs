@@ -68,7 +68,7 @@ public sealed class GroupPhotoTests
     }
 
     /// <summary>Two images of each class (the first in name order whose face is found alone).</summary>
-    private static IEnumerable<(string Path, Inference.FaceBox Face)> Candidates(FaceDetector detector)
+    private static IEnumerable<(string Path, FaceMask.Inference.FaceBox Face)> Candidates(FaceDetector detector)
     {
         foreach (string dir in Directory.GetDirectories(SharedData.ImagesRoot!).Order(StringComparer.Ordinal))
         {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using FaceMask.Data;
+using FaceMask.Detection;
+using FaceMask.Inference;
 using FaceMask.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -79,6 +81,41 @@ public sealed class RealPhotoApiTests(RealAnalyzerFixture real)
             Assert.Equal(200, status);
             AssertSameFaces(alone[photo], json.GetProperty("faces"));
         }
+    }
+
+    [RealPhotoFact]
+    public async Task BatchedParallelRequests_GiveTheOneByOneAnswers()
+    {
+        byte[][] photos = [.. RealPhotos.Paths().Select(File.ReadAllBytes)];
+        var alone = new List<JsonElement>();
+        await using (var unbatched = await StartAsync())
+        {
+            foreach (byte[] photo in photos)
+            {
+                alone.Add((await PostAsync(unbatched.GetTestClient(), Form(photo, "p.jpg"))).Json.GetProperty("faces").Clone());
+            }
+        }
+
+        // As serve builds it: two model copies as batch workers, two face detectors, photos in analysis = 2 × batch size.
+        // The long window makes the faces of the concurrent requests wait for each other.
+        var batching = new FaceBatcherOptions { MaxBatchSize = 8, WindowMilliseconds = 1000 };
+        BatchedPhotoAnalyzers set = BatchedPhotoAnalyzers.Open(real.ModelDirectory, null, batching, copies: 2);
+        using var pool = new PhotoAnalyzerPool(set.Analyzers, exclusive: false, owner: set);
+        var options = new FaceMaskWebOptions { MaxConcurrentAnalyses = 16, MaxBatchSize = 8, BatchWindowMilliseconds = 1000 };
+        await using WebApplication app = FaceMaskWebApp.Build(pool, real.Model!, options, b => b.WebHost.UseTestServer());
+        await app.StartAsync();
+        HttpClient client = app.GetTestClient();
+        var together = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
+            (i % photos.Length, await PostAsync(client, Form(photos[i % photos.Length], "p.jpg")))));
+        foreach (var (photo, (status, json)) in together)
+        {
+            Assert.True(status == 200, $"{status} {json}");
+            AssertSameFaces(alone[photo], json.GetProperty("faces"));
+        }
+
+        FaceBatcherStatistics statistics = set.Batcher.Statistics;
+        Assert.Equal(together.Sum(t => t.Item2.Json.GetProperty("faces").GetArrayLength()), statistics.Faces);
+        Assert.True(statistics.LargestBatch > 1, $"no faces were classified together: {statistics}");
     }
 
     // The same boxes and labels, and probabilities equal to float rounding: MKL may round the last bit differently
