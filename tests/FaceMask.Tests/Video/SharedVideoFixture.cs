@@ -83,7 +83,7 @@ public sealed class SharedVideoFixture : IDisposable
                 }
 
                 PhotoAnalysis alone = analyzer.Analyze(photo);
-                if (!alone.WholeImage && alone.Faces is [FaceResult face] && face.Label == label && !face.Unsure && face.Probabilities[label] >= 0.8f && face.Box.Width >= 40)
+                if (!alone.WholeImage && alone.Faces is [FaceResult face] && face.Label == label && !face.Unsure && face.Probabilities[label] >= 0.9f && face.Box.Width >= 40)
                 {
                     picked.Add(new SharedFace(path, face.Box, label));
                     break;
