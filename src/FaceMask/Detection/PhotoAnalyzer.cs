@@ -126,7 +126,7 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
         try
         {
             IReadOnlyList<ImagePrediction> predictions = batcher!.Classify(found.Crops!, found.Names!, cancellationToken);
-            return new PhotoAnalysis(photo.Width, photo.Height, Results(found.Faces, predictions), WholeImage: false);
+            return Answer(found.Faces, photo.Width, photo.Height, predictions);
         }
         finally
         {
@@ -157,11 +157,7 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
             {
                 using SKBitmap photo = ImageDecoder.DecodeBitmap(encoded.Span, nameForErrors);
                 (width, height) = (photo.Width, photo.Height);
-                found = Find(photo, cancellationToken);
-                if (found.Analysis is { } whole)
-                {
-                    return whole;
-                }
+                found = Find(photo, cancellationToken); // batched: crops (or the whole photo) to classify, never an answer
 
                 // Resized now, under the lock: the crops and the photo are released before the wait.
                 try
@@ -180,7 +176,7 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
         }
 
         IReadOnlyList<ImagePrediction> predictions = await found.Answers!.ConfigureAwait(false);
-        return new PhotoAnalysis(width, height, Results(found.Faces, predictions), WholeImage: false);
+        return Answer(found.Faces, width, height, predictions);
     }
 
     /// <summary>Finds the faces of one video frame (no classification), best score first.</summary>
@@ -240,21 +236,29 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (faces.Count == 0)
-        {
-            ImagePrediction whole = classifier.ClassifyImages([photo], ["photo"], cancellationToken)[0];
-            var box = new FaceBox(0, 0, photo.Width, photo.Height);
-            return new PhotoFaces(faces, new PhotoAnalysis(photo.Width, photo.Height, [new FaceResult(box, null, whole.Label!, whole.Probabilities, whole.Unsure)], WholeImage: true));
-        }
-
         if (batcher is null)
         {
-            IReadOnlyList<ImagePrediction> predictions = ClassifyCrops(photo, faces.Select(f => f.Box).ToArray(), cancellationToken);
-            return new PhotoFaces(faces, new PhotoAnalysis(photo.Width, photo.Height, Results(faces, predictions), WholeImage: false));
+            IReadOnlyList<ImagePrediction> predictions = faces.Count == 0
+                ? classifier.ClassifyImages([photo], ["photo"], cancellationToken)
+                : ClassifyCrops(photo, faces.Select(f => f.Box).ToArray(), cancellationToken);
+            return new PhotoFaces(faces, Answer(faces, photo.Width, photo.Height, predictions));
         }
 
-        List<SKBitmap> crops = Crop(photo, faces.Select(f => f.Box).ToArray());
-        return new PhotoFaces(faces, null) { Crops = crops, Names = Names(crops.Count) };
+        // Batched: even a photo without a face goes through the batcher, whose workers are the only ones to run the model.
+        List<SKBitmap> crops = faces.Count == 0 ? [photo.Copy()] : Crop(photo, faces.Select(f => f.Box).ToArray());
+        return new PhotoFaces(faces, null) { Crops = crops, Names = faces.Count == 0 ? ["photo"] : Names(crops.Count) };
+    }
+
+    /// <summary>The analysis for the detected faces' predictions, or for the whole photo's one prediction when there was no face.</summary>
+    private static PhotoAnalysis Answer(IReadOnlyList<DetectedFace> faces, int width, int height, IReadOnlyList<ImagePrediction> predictions)
+    {
+        if (faces.Count > 0)
+        {
+            return new PhotoAnalysis(width, height, Results(faces, predictions), WholeImage: false);
+        }
+
+        ImagePrediction whole = predictions[0];
+        return new PhotoAnalysis(width, height, [new FaceResult(new FaceBox(0, 0, width, height), null, whole.Label!, whole.Probabilities, whole.Unsure)], WholeImage: true);
     }
 
     private static FaceResult[] Results(IReadOnlyList<DetectedFace> faces, IReadOnlyList<ImagePrediction> predictions) =>

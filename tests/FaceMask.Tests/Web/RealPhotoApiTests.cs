@@ -2,9 +2,11 @@ using System.Text.Json;
 using FaceMask.Data;
 using FaceMask.Detection;
 using FaceMask.Inference;
+using FaceMask.Tests.Data;
 using FaceMask.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using SkiaSharp;
 using Xunit;
 using static FaceMask.Tests.Web.ApiRequests;
 
@@ -86,7 +88,8 @@ public sealed class RealPhotoApiTests(RealAnalyzerFixture real)
     [RealPhotoFact]
     public async Task BatchedParallelRequests_GiveTheOneByOneAnswers()
     {
-        byte[][] photos = [.. RealPhotos.Paths().Select(File.ReadAllBytes)];
+        using SKBitmap noise = TestImages.Noise(160, 120, 5); // no face: the whole photo is classified, through the batch too
+        byte[][] photos = [.. RealPhotos.Paths().Select(File.ReadAllBytes), TestImages.Encode(noise, SKEncodedImageFormat.Jpeg)];
         var alone = new List<JsonElement>();
         await using (var unbatched = await StartAsync())
         {
@@ -111,6 +114,7 @@ public sealed class RealPhotoApiTests(RealAnalyzerFixture real)
         {
             Assert.True(status == 200, $"{status} {json}");
             AssertSameFaces(alone[photo], json.GetProperty("faces"));
+            Assert.Equal(photo == photos.Length - 1, json.GetProperty("wholeImage").GetBoolean());
         }
 
         FaceBatcherStatistics statistics = set.Batcher.Statistics;
