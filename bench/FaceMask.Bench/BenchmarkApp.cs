@@ -119,7 +119,7 @@ internal static class BenchmarkApp
 
             using var scope = NewDisposeScope();
             int start = random.Next(0, set.Count - batch);
-            var x = set.Images.narrow(0, start, batch);
+            var x = set.Slice(start, batch);
             var y = set.Labels.narrow(0, start, batch);
             optimizer.zero_grad();
             var loss = nn.functional.cross_entropy(net.forward(x), y);
@@ -140,7 +140,7 @@ internal static class BenchmarkApp
         for (int i = 0; i < 3; i++)
         {
             using var scope = NewDisposeScope();
-            _ = net.forward(set.Images.narrow(0, 0, batch)).softmax(1).data<float>().ToArray();
+            _ = net.forward(set.Slice(0, batch)).softmax(1).data<float>().ToArray();
         }
 
         var clock = Stopwatch.StartNew();
@@ -148,7 +148,7 @@ internal static class BenchmarkApp
         for (int start = 0; start + batch <= set.Count; start += batch)
         {
             using var scope = NewDisposeScope();
-            _ = net.forward(set.Images.narrow(0, start, batch)).softmax(1).data<float>().ToArray();
+            _ = net.forward(set.Slice(start, batch)).softmax(1).data<float>().ToArray();
             images += batch;
         }
 
@@ -158,7 +158,7 @@ internal static class BenchmarkApp
         {
             clock.Restart();
             using var scope = NewDisposeScope();
-            _ = net.forward(set.Images.narrow(0, i, 1)).softmax(1).data<float>().ToArray();
+            _ = net.forward(set.Slice(i, 1)).softmax(1).data<float>().ToArray();
             latencies.Add(clock.Elapsed.TotalMilliseconds);
         }
 

@@ -56,7 +56,7 @@ public static class LayoutEvaluation
             }
 
             using var set = TensorSet.FromPixels(data.Pixels, labels, data.Size, todo, manifest.Normalization);
-            float[][] probabilities = Predictor.Probabilities(model.Network, set.Images);
+            float[][] probabilities = Predictor.Probabilities(model.Network, set);
             for (int j = 0; j < todo.Length; j++)
             {
                 int i = todo[j];

@@ -58,7 +58,7 @@ internal static class ModelRunner
     public static List<PredictionRow> Predict(TrainedModel model, LoadedDataset data, int[] indices, int? fold)
     {
         using var set = Inputs(data, model.Manifest.Arch, indices, model.Manifest.Normalization);
-        return Rows(data, indices, Predictor.Probabilities(model.Network, set.Images), fold);
+        return Rows(data, indices, Predictor.Probabilities(model.Network, set), fold);
     }
 
     /// <summary>

@@ -28,6 +28,25 @@ public static class Predictor
         return result;
     }
 
+    /// <summary>Softmax probabilities for every image of <paramref name="set"/>, row per image, a batch at a time.</summary>
+    public static float[][] Probabilities(Module<Tensor, Tensor> network, TensorSet set, int batchSize = BatchSize)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        network.eval();
+        var result = new float[set.Count][];
+        using (no_grad())
+        {
+            for (int start = 0; start < set.Count; start += batchSize)
+            {
+                using var scope = NewDisposeScope();
+                int count = Math.Min(batchSize, set.Count - start);
+                CopyRows(network.forward(set.Slice(start, count)).softmax(1), result, start);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Copies the rows of <paramref name="probabilities"/> (N×C) into <paramref name="result"/> from <paramref name="offset"/> (call inside a dispose scope).</summary>
     internal static void CopyRows(Tensor probabilities, float[][] result, int offset)
     {

@@ -5,26 +5,30 @@ using static TorchSharp.torch;
 namespace FaceMask.Training;
 
 /// <summary>
-/// A model's inputs and their labels, held in memory as tensors: normalised images (N×3×S×S float) for the pixel
-/// models, raw images (N×3×S×S uint8, a quarter of the memory; normalised batch by batch) for the fine-tuned
-/// backbone, or backbone features (N×views×length float) for the backbone models.
+/// A model's inputs and their labels: normalised images (N×3×S×S float) or backbone features (N×views×length float)
+/// held in memory as one tensor, or raw images (3×S×S uint8 each) taken batch by batch from the dataset's own pixel
+/// array (<see cref="FromRawPixels"/>: the fine-tuned backbone, whose inputs are large; a set then holds no copy of
+/// them, so training, validation and prediction need the memory of one batch on top of the loaded dataset).
 /// </summary>
 public sealed class TensorSet : IDisposable
 {
-    private TensorSet(Tensor images, Tensor labels, int[] sourceIndices)
+    private readonly Tensor? inputs;
+    private readonly byte[]? pixels;
+    private readonly int size;
+
+    private TensorSet(Tensor? inputs, byte[]? pixels, int size, Tensor labels, int[] sourceIndices)
     {
-        Images = images;
+        this.inputs = inputs;
+        this.pixels = pixels;
+        this.size = size;
         Labels = labels;
         SourceIndices = sourceIndices;
     }
 
-    /// <summary>Inputs: images, N×3×S×S float32, normalised, or uint8, raw; or features, N×views×length float32.</summary>
-    public Tensor Images { get; }
-
     /// <summary>Labels, N int64.</summary>
     public Tensor Labels { get; }
 
-    /// <summary>For each row, its index in the source pixel array.</summary>
+    /// <summary>For each row, its index in the source pixel (or feature) array.</summary>
     public int[] SourceIndices { get; }
 
     /// <summary>Number of images.</summary>
@@ -36,26 +40,26 @@ public sealed class TensorSet : IDisposable
     /// </summary>
     public static TensorSet FromPixels(byte[] pixels, int[] labels, int size, int[] indices, Normalization normalization)
     {
-        using var raw = FromRawPixels(pixels, labels, size, indices);
-        return new TensorSet(Normalize(raw.Images, normalization), raw.Labels.clone(), indices);
+        using var raw = Gather(pixels, size, indices);
+        return new TensorSet(Normalize(raw, normalization), null, size, LabelTensor(labels, indices), indices);
     }
 
     /// <summary>
-    /// Builds a set of raw uint8 images (N×3×S×S, 0–255) from planar CHW pixels, taking the images at
-    /// <paramref name="indices"/>; the network (or <see cref="Normalize"/>, batch by batch) scales them.
+    /// A set of raw uint8 images (N×3×S×S, 0–255) over planar CHW <paramref name="pixels"/>, the images at
+    /// <paramref name="indices"/>: nothing is copied now; <see cref="Take"/> and <see cref="Slice"/> gather each batch
+    /// from <paramref name="pixels"/> (which must not change while the set is used). The network (or
+    /// <see cref="Normalize"/>, batch by batch) scales them.
     /// </summary>
     public static TensorSet FromRawPixels(byte[] pixels, int[] labels, int size, int[] indices)
     {
+        ArgumentNullException.ThrowIfNull(pixels);
         int per = 3 * size * size;
-        var gathered = new byte[checked(indices.Length * per)];
-        var y = new long[indices.Length];
-        for (int i = 0; i < indices.Length; i++)
+        if (indices.Any(i => i < 0 || ((long)i + 1) * per > pixels.Length))
         {
-            Buffer.BlockCopy(pixels, indices[i] * per, gathered, i * per, per);
-            y[i] = labels[indices[i]];
+            throw new ArgumentOutOfRangeException(nameof(indices), $"an index lies outside the {pixels.Length / per} images of the pixel array");
         }
 
-        return new TensorSet(tensor(gathered, [indices.Length, 3, size, size]), tensor(y), indices);
+        return new TensorSet(null, pixels, size, LabelTensor(labels, indices), indices);
     }
 
     /// <summary>
@@ -67,14 +71,47 @@ public sealed class TensorSet : IDisposable
         ArgumentNullException.ThrowIfNull(features);
         int per = features.Views * features.Length;
         var gathered = GC.AllocateUninitializedArray<float>(checked(indices.Length * per));
-        var y = new long[indices.Length];
         for (int i = 0; i < indices.Length; i++)
         {
             features.Row(indices[i]).CopyTo(gathered.AsSpan(i * per, per));
-            y[i] = labels[indices[i]];
         }
 
-        return new TensorSet(tensor(gathered, [indices.Length, features.Views, features.Length]), tensor(y), indices);
+        return new TensorSet(tensor(gathered, [indices.Length, features.Views, features.Length]), null, 0, LabelTensor(labels, indices), indices);
+    }
+
+    /// <summary>The inputs of the rows <paramref name="rows"/> (positions in this set, in that order), as a new tensor.</summary>
+    public Tensor Take(ReadOnlySpan<int> rows)
+    {
+        if (inputs is not null)
+        {
+            var positions = new long[rows.Length];
+            for (int i = 0; i < rows.Length; i++)
+            {
+                positions[i] = rows[i];
+            }
+
+            using var index = tensor(positions);
+            return inputs.index_select(0, index);
+        }
+
+        var picked = new int[rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            picked[i] = SourceIndices[rows[i]];
+        }
+
+        return Gather(pixels!, size, picked);
+    }
+
+    /// <summary>The inputs of the <paramref name="count"/> rows from <paramref name="start"/>, as a tensor (a view where the set is held in memory).</summary>
+    public Tensor Slice(int start, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start + count, Count, nameof(count));
+        return inputs is not null
+            ? inputs.narrow(0, start, count)
+            : Gather(pixels!, size, SourceIndices.AsSpan(start, count));
     }
 
     /// <summary>Converts uint8 N×3×S×S pixels to normalised float.</summary>
@@ -90,7 +127,31 @@ public sealed class TensorSet : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        Images.Dispose();
+        inputs?.Dispose();
         Labels.Dispose();
+    }
+
+    /// <summary>The images at <paramref name="indices"/> of planar CHW <paramref name="pixels"/>, as one N×3×S×S uint8 tensor.</summary>
+    private static Tensor Gather(byte[] pixels, int size, ReadOnlySpan<int> indices)
+    {
+        int per = 3 * size * size;
+        var gathered = GC.AllocateUninitializedArray<byte>(checked(indices.Length * per));
+        for (int i = 0; i < indices.Length; i++)
+        {
+            Buffer.BlockCopy(pixels, indices[i] * per, gathered, i * per, per);
+        }
+
+        return tensor(gathered, [indices.Length, 3, size, size]);
+    }
+
+    private static Tensor LabelTensor(int[] labels, int[] indices)
+    {
+        var y = new long[indices.Length];
+        for (int i = 0; i < indices.Length; i++)
+        {
+            y[i] = labels[indices[i]];
+        }
+
+        return tensor(y);
     }
 }

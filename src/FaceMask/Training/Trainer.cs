@@ -76,7 +76,7 @@ public sealed class Trainer
                     using (var scope = NewDisposeScope())
                     {
                         var idx = tensor(order.AsSpan(start, count).ToArray().Select(i => (long)i).ToArray());
-                        var x = train.Images.index_select(0, idx);
+                        var x = train.Take(order.AsSpan(start, count));
                         var y = train.Labels.index_select(0, idx);
                         if (x.dtype == ScalarType.Byte)
                         {
@@ -165,7 +165,7 @@ public sealed class Trainer
             {
                 using var scope = NewDisposeScope();
                 int count = Math.Min(Predictor.BatchSize, set.Count - start);
-                var x = set.Images.narrow(0, start, count);
+                var x = set.Slice(start, count);
                 var y = set.Labels.narrow(0, start, count);
                 var logits = network.forward(x);
                 lossSum += F.cross_entropy(logits, y, reduction: Reduction.Sum).item<float>();

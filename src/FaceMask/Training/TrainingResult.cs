@@ -10,7 +10,7 @@ public sealed record TrainingResult(IReadOnlyList<EpochResult> History, bool Can
 
     /// <summary>
     /// Softmax probabilities of the validation images under the weights the network was left with (one row per image,
-    /// in the validation set's order), as <see cref="Predictor.Probabilities"/> computes them; null without a validation
+    /// in the validation set's order), as <see cref="Predictor.Probabilities(TorchSharp.torch.nn.Module{TorchSharp.torch.Tensor, TorchSharp.torch.Tensor}, TensorSet, int)"/> computes them; null without a validation
     /// set or when no epoch completed.
     /// </summary>
     public IReadOnlyList<float[]>? ValidationProbabilities { get; init; }

@@ -30,7 +30,7 @@ public sealed class RealDataSmokeTests
 
         Assert.Equal(2, result.CompletedEpochs);
         Assert.All(result.History, e => Assert.True(double.IsFinite(e.Loss) && e.Loss > 0));
-        float[][] probs = Predictor.Probabilities(network, testSet.Images);
+        float[][] probs = Predictor.Probabilities(network, testSet);
         Assert.Equal(testSet.Count, probs.Length);
         Assert.All(probs, p => Assert.Equal(1.0, p.Sum(), 4));
         var report = ClassificationReport.Compute(testSet.SourceIndices.Select(i => data.Labels[i]).ToArray(), probs.Select(Predictor.ArgMax).ToArray(), data.Classes);

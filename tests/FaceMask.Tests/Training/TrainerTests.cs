@@ -116,7 +116,7 @@ public sealed class TrainerTests
 
             Assert.Equal(cancel ? 2 : 4, result.CompletedEpochs);
             Assert.NotNull(result.ValidationProbabilities);
-            float[][] expected = Predictor.Probabilities(net, test.Images);
+            float[][] expected = Predictor.Probabilities(net, test);
             Assert.Equal(expected.Length, result.ValidationProbabilities!.Count);
             for (int i = 0; i < expected.Length; i++)
             {
@@ -179,7 +179,7 @@ public sealed class TrainerTests
                 var options = new TrainingOptions { Epochs = 8, BatchSize = 16, Seed = 2, Threads = 1, LabelSmoothing = smoothing };
                 using var net = NewNetwork(options);
                 new Trainer(options, Normalization.Half).Train(net, train, null);
-                return Predictor.Probabilities(net, train.Images).Average(p => p.Max());
+                return Predictor.Probabilities(net, train).Average(p => p.Max());
             }
 
             double plain = MeanTopProbability(0);
