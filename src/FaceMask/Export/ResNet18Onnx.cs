@@ -8,7 +8,7 @@ namespace FaceMask.Export;
 /// <summary>
 /// One ONNX graph for a resnet18 model: <c>image</c> float [N,3,224,224] of raw 0–255 pixels, concatenated along the
 /// batch with its left–right mirror (Gather with reversed indices) → the nodes and initializers of
-/// <c>ResNetPreprocess.onnx</c> and <c>ResNet18.onnx</c>, copied byte for byte (names renamed only where they clash)
+/// <c>ResNetPreprocess.onnx</c> and <c>ResNet18.onnx</c>, copied whole (names renamed only where they clash)
 /// and joined output to input → the trained head (Flatten, Gemm, Relu, Gemm) → Softmax → the mean of each image's
 /// two probability rows (Reshape [2, N, classes], ReduceMean) → <c>probabilities</c> [N, classes]. This is what
 /// prediction does: the head averages the class probabilities of the image and its mirror.
