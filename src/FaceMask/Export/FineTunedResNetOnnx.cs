@@ -1,6 +1,8 @@
 using FaceMask.Features;
 using FaceMask.Models;
+using FaceMask.Onnx;
 using FaceMask.ResNet;
+using Onnx;
 
 namespace FaceMask.Export;
 
@@ -22,7 +24,7 @@ internal static class FineTunedResNetOnnx
     private static readonly long[] BgrOrder = [2, 1, 0];
 
     /// <summary>Builds the ONNX model of <paramref name="model"/>.</summary>
-    public static OnnxModel Build(TrainedModel model)
+    public static ModelProto Build(TrainedModel model)
     {
         var manifest = model.Manifest;
         if (model.Network is not ResNet18Network network)
@@ -38,8 +40,8 @@ internal static class FineTunedResNetOnnx
         }
 
         int classes = manifest.Classes.Count;
-        var graph = new OnnxGraph("facemask_" + manifest.Arch);
-        string image = graph.AddInput(new OnnxValueInfo(OnnxMetadata.InputName, OnnxTensor.Float, [OnnxMetadata.BatchDimension, 3L, (long)side, (long)side]));
+        var graph = new OnnxGraphBuilder("facemask_" + manifest.Arch);
+        string image = graph.AddInput(OnnxMetadata.InputName, TensorProto.Types.DataType.Float, [OnnxMetadata.BatchDimension, 3L, (long)side, (long)side]);
         string order = graph.AddInitializer(OnnxTensor.Int64s("bgr_order", [3], BgrOrder));
         string x = graph.AddNode("Gather", "bgr", [image, order], OnnxAttribute.Int("axis", 1));
         x = graph.AddNode("Sub", "centered", [x, TorchLayerEmitter.Parameter(graph, "mean_image", network.MeanImage)]);
@@ -60,7 +62,7 @@ internal static class FineTunedResNetOnnx
         x = graph.AddNode("GlobalAveragePool", "pool", [x]);
         string logits = TorchLayerEmitter.Emit(graph, [("classifier", network.Classifier)], x, rank: 4);
         graph.AddNode("Softmax", OnnxMetadata.OutputName, [logits], OnnxAttribute.Int("axis", 1));
-        graph.AddOutput(new OnnxValueInfo(OnnxMetadata.OutputName, OnnxTensor.Float, [OnnxMetadata.BatchDimension, (long)classes]));
+        graph.AddOutput(OnnxMetadata.OutputName, TensorProto.Types.DataType.Float, [OnnxMetadata.BatchDimension, (long)classes]);
 
         var metadata = OnnxMetadata.Entries(
             manifest,
@@ -71,7 +73,7 @@ internal static class FineTunedResNetOnnx
         return OnnxMetadata.Model(graph, manifest, metadata, IrVersion, Opset);
     }
 
-    private static string Block(OnnxGraph graph, ResNetBlock block, string id, string input)
+    private static string Block(OnnxGraphBuilder graph, ResNetBlock block, string id, string input)
     {
         string hidden = ConvBatchNorm(graph, block.First, id + ".first", input);
         hidden = graph.AddNode("Relu", id + ".first.relu", [hidden]);
@@ -81,6 +83,6 @@ internal static class FineTunedResNetOnnx
         return graph.AddNode("Relu", id + ".relu", [sum]);
     }
 
-    private static string ConvBatchNorm(OnnxGraph graph, ResNet.ConvBatchNorm pair, string id, string input) =>
+    private static string ConvBatchNorm(OnnxGraphBuilder graph, ResNet.ConvBatchNorm pair, string id, string input) =>
         TorchLayerEmitter.Emit(graph, [(id + ".conv", pair.Conv), (id + ".bn", pair.Norm)], input, rank: 4);
 }

@@ -1,5 +1,7 @@
 using FaceMask.IO;
 using FaceMask.Models;
+using Google.Protobuf;
+using Onnx;
 
 namespace FaceMask.Export;
 
@@ -42,7 +44,7 @@ public static class OnnxExporter
         ArgumentException.ThrowIfNullOrWhiteSpace(onnxPath);
         EnsureWritable(onnxPath, overwrite);
         var manifest = model.Manifest;
-        OnnxModel onnx = manifest.Arch switch
+        ModelProto onnx = manifest.Arch switch
         {
             ModelArchitectures.Seed5 or ModelArchitectures.Seed4 => SeedCnnOnnx.Build(model),
             ModelArchitectures.ResNet18 => ResNet18Onnx.Build(model, backboneDirectory),
@@ -50,7 +52,7 @@ public static class OnnxExporter
             _ => throw new FaceMaskException(
                 $"ONNX export: architecture '{manifest.Arch}' cannot be exported (supported: {string.Join(", ", Supported)})"),
         };
-        AtomicFile.Write(onnxPath, onnx.WriteTo);
+        AtomicFile.Write(onnxPath, stream => onnx.WriteTo(stream));
         return new OnnxExportResult(Path.GetFullPath(onnxPath), manifest.Arch, manifest.Classes, OnnxMetadata.InputDescription(manifest), new FileInfo(onnxPath).Length);
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using FaceMask.Models;
+using FaceMask.Onnx;
+using Onnx;
 
 namespace FaceMask.Export;
 
@@ -50,13 +52,15 @@ internal static class OnnxMetadata
     /// The model around <paramref name="graph"/>: the standard operator set <paramref name="opset"/>, the metadata
     /// entries, and the same entries as its doc string.
     /// </summary>
-    public static OnnxModel Model(OnnxGraph graph, ModelManifest manifest, IReadOnlyList<KeyValuePair<string, string>> entries, long irVersion, long opset) => new()
+    public static ModelProto Model(OnnxGraphBuilder graph, ModelManifest manifest, IReadOnlyList<KeyValuePair<string, string>> entries, long irVersion, long opset) => new()
     {
         IrVersion = irVersion,
-        Opsets = [(string.Empty, opset)],
-        Graph = graph,
-        Metadata = entries,
+        ProducerName = "facemask",
+        ProducerVersion = typeof(OnnxMetadata).Assembly.GetName().Version?.ToString() ?? "0",
         DocString = DocString(manifest, entries),
+        Graph = graph.Graph,
+        OpsetImport = { new OperatorSetIdProto { Domain = string.Empty, Version = opset } },
+        MetadataProps = { entries.Select(e => new StringStringEntryProto { Key = e.Key, Value = e.Value }) },
     };
 
     /// <summary>The model's doc string: every metadata entry as a Markdown list under a title.</summary>

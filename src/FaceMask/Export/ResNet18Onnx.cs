@@ -1,12 +1,14 @@
 using FaceMask.Features;
 using FaceMask.Models;
+using FaceMask.Onnx;
+using Onnx;
 
 namespace FaceMask.Export;
 
 /// <summary>
 /// One ONNX graph for a resnet18 model: <c>image</c> float [N,3,224,224] of raw 0–255 pixels, concatenated along the
 /// batch with its left–right mirror (Gather with reversed indices) → the nodes and initializers of
-/// <c>ResNetPreprocess.onnx</c> and <c>ResNet18.onnx</c>, copied byte for byte (names renamed only where they clash)
+/// <c>ResNetPreprocess.onnx</c> and <c>ResNet18.onnx</c>, copied whole (names renamed only where they clash)
 /// and joined output to input → the trained head (Flatten, Gemm, Relu, Gemm) → Softmax → the mean of each image's
 /// two probability rows (Reshape [2, N, classes], ReduceMean) → <c>probabilities</c> [N, classes]. This is what
 /// prediction does: the head averages the class probabilities of the image and its mirror.
@@ -24,7 +26,7 @@ internal static class ResNet18Onnx
     private const long MaxOpset = 17;
 
     /// <summary>Builds the ONNX model of <paramref name="model"/>, reading the backbone from <paramref name="backboneDirectory"/> (null: the application's).</summary>
-    public static OnnxModel Build(TrainedModel model, string? backboneDirectory)
+    public static ModelProto Build(TrainedModel model, string? backboneDirectory)
     {
         var manifest = model.Manifest;
         if (model.Network is not FeatureHead head)
@@ -34,15 +36,15 @@ internal static class ResNet18Onnx
 
         var backbone = ResNet18Backbone.Locate(backboneDirectory);
         backbone.EnsureMatches(manifest.Backbone ?? throw new FaceMaskException("ONNX export: the model's manifest has no backbone section"), "the model");
-        var preprocess = OnnxModelFile.Read(backbone.PreprocessPath);
-        var network = OnnxModelFile.Read(backbone.NetworkPath);
+        var preprocess = OnnxModel.Read(backbone.PreprocessPath);
+        var network = OnnxModel.Read(backbone.NetworkPath);
         long opset = Opset(preprocess, network);
         head.eval();
 
         int side = ResNet18Backbone.InputSize;
         int classes = manifest.Classes.Count;
-        var graph = new OnnxGraph("facemask_" + manifest.Arch);
-        string image = graph.AddInput(new OnnxValueInfo(OnnxMetadata.InputName, OnnxTensor.Float, [OnnxMetadata.BatchDimension, 3L, (long)side, (long)side]));
+        var graph = new OnnxGraphBuilder("facemask_" + manifest.Arch);
+        string image = graph.AddInput(OnnxMetadata.InputName, TensorProto.Types.DataType.Float, [OnnxMetadata.BatchDimension, 3L, (long)side, (long)side]);
         long[] reversed = Enumerable.Range(0, side).Select(i => (long)(side - 1 - i)).ToArray();
         string indices = graph.AddInitializer(OnnxTensor.Int64s("mirror_indices", [side], reversed));
         string mirrored = graph.AddNode("Gather", "image_mirrored", [image, indices], OnnxAttribute.Int("axis", 3));
@@ -56,7 +58,7 @@ internal static class ResNet18Onnx
         string shape = graph.AddInitializer(OnnxTensor.Int64s("view_shape", [3], [2, -1, classes]));
         string byView = graph.AddNode("Reshape", "view_probabilities_by_view", [perView, shape]);
         graph.AddNode("ReduceMean", OnnxMetadata.OutputName, [byView], OnnxAttribute.Ints("axes", 0), OnnxAttribute.Int("keepdims", 0));
-        graph.AddOutput(new OnnxValueInfo(OnnxMetadata.OutputName, OnnxTensor.Float, [OnnxMetadata.BatchDimension, (long)classes]));
+        graph.AddOutput(OnnxMetadata.OutputName, TensorProto.Types.DataType.Float, [OnnxMetadata.BatchDimension, (long)classes]);
 
         var metadata = OnnxMetadata.Entries(
             manifest,
@@ -65,12 +67,12 @@ internal static class ResNet18Onnx
             ("backbone", $"{ResNet18Backbone.Name}: {ResNet18Backbone.PreprocessFile} and {ResNet18Backbone.NetworkFile} from {ResNet18Backbone.Source}, copied into this graph"),
             ("test_time_augmentation", "probabilities are the mean of the image's and its left-right mirror's, as facemask predict does"));
         graph.DocString = $"{manifest.Arch}: mirror, backbone (preprocess + ResNet18 global pooling) on image and mirror, {head.Kind} head, softmax, mean over the two views";
-        return OnnxMetadata.Model(graph, manifest, metadata, Math.Max(IrVersion, Math.Max(preprocess.IrVersion, network.IrVersion)), opset);
+        return OnnxMetadata.Model(graph, manifest, metadata, Math.Max(IrVersion, Math.Max(preprocess.Proto.IrVersion, network.Proto.IrVersion)), opset);
     }
 
-    private static long Opset(OnnxModelFile preprocess, OnnxModelFile network)
+    private static long Opset(OnnxModel preprocess, OnnxModel network)
     {
-        var all = preprocess.Opsets.Concat(network.Opsets).ToList();
+        var all = preprocess.Proto.OpsetImport.Concat(network.Proto.OpsetImport).ToList();
         var custom = all.Where(o => o.Domain.Length != 0 && o.Domain != "ai.onnx").Select(o => o.Domain).Distinct().ToList();
         if (custom.Count > 0)
         {

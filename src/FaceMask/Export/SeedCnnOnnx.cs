@@ -1,4 +1,6 @@
 using FaceMask.Models;
+using FaceMask.Onnx;
+using Onnx;
 
 namespace FaceMask.Export;
 
@@ -16,7 +18,7 @@ internal static class SeedCnnOnnx
     public const long Opset = 17;
 
     /// <summary>Builds the ONNX model of <paramref name="model"/>.</summary>
-    public static OnnxModel Build(TrainedModel model)
+    public static ModelProto Build(TrainedModel model)
     {
         var manifest = model.Manifest;
         if (model.Network is not SeedCnn network)
@@ -27,8 +29,8 @@ internal static class SeedCnnOnnx
         manifest.Normalization.Validate();
         network.eval();
         int size = manifest.InputSize;
-        var graph = new OnnxGraph("facemask_" + manifest.Arch);
-        string image = graph.AddInput(new OnnxValueInfo(OnnxMetadata.InputName, OnnxTensor.Float, [OnnxMetadata.BatchDimension, 3L, (long)size, (long)size]));
+        var graph = new OnnxGraphBuilder("facemask_" + manifest.Arch);
+        string image = graph.AddInput(OnnxMetadata.InputName, TensorProto.Types.DataType.Float, [OnnxMetadata.BatchDimension, 3L, (long)size, (long)size]);
         string scale = graph.AddFloats("pixel_scale", [], [255f]);
         string mean = graph.AddFloats("normalization.mean", [1, 3, 1, 1], manifest.Normalization.Mean);
         string std = graph.AddFloats("normalization.std", [1, 3, 1, 1], manifest.Normalization.Std);
@@ -37,7 +39,7 @@ internal static class SeedCnnOnnx
         x = graph.AddNode("Div", "normalized", [x, std]);
         string logits = TorchLayerEmitter.Emit(graph, network.LayersInOrder(), x, rank: 4);
         graph.AddNode("Softmax", OnnxMetadata.OutputName, [logits], OnnxAttribute.Int("axis", 1));
-        graph.AddOutput(new OnnxValueInfo(OnnxMetadata.OutputName, OnnxTensor.Float, [OnnxMetadata.BatchDimension, (long)manifest.Classes.Count]));
+        graph.AddOutput(OnnxMetadata.OutputName, TensorProto.Types.DataType.Float, [OnnxMetadata.BatchDimension, (long)manifest.Classes.Count]);
 
         var metadata = OnnxMetadata.Entries(manifest, OnnxMetadata.Describe(manifest.Normalization) + ", applied by the graph");
         graph.DocString = $"{manifest.Arch}: pixel normalisation, the seed CNN's layers (dropout is the identity at inference), softmax";

@@ -1,3 +1,4 @@
+using FaceMask.Onnx;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -19,7 +20,7 @@ internal static class TorchLayerEmitter
     /// <param name="rank">Number of dimensions of <paramref name="input"/>.</param>
     /// <param name="prefix">Prefix of every name added (keeps names unique when several networks share a graph).</param>
     /// <exception cref="FaceMaskException">A layer or a layer setting has no ONNX translation here.</exception>
-    public static string Emit(OnnxGraph graph, IEnumerable<(string Name, Module Module)> layers, string input, int rank, string prefix = "")
+    public static string Emit(OnnxGraphBuilder graph, IEnumerable<(string Name, Module Module)> layers, string input, int rank, string prefix = "")
     {
         string current = input;
         using var noGrad = no_grad();
@@ -66,7 +67,7 @@ internal static class TorchLayerEmitter
         return current;
     }
 
-    private static string Conv(OnnxGraph graph, Conv2d conv, string id, string input)
+    private static string Conv(OnnxGraphBuilder graph, Conv2d conv, string id, string input)
     {
         long[] kernel = Pair(conv.kernel_size, id, "kernel size");
         long[] stride = Pair(conv.stride, id, "stride");
@@ -90,7 +91,7 @@ internal static class TorchLayerEmitter
             OnnxAttribute.Ints("dilations", dilation));
     }
 
-    private static string MaxPool(OnnxGraph graph, MaxPool2d pool, string id, string input)
+    private static string MaxPool(OnnxGraphBuilder graph, MaxPool2d pool, string id, string input)
     {
         long[] kernel = Pair(pool.kernel_size, id, "kernel size");
         long[] stride = Pair(pool.stride ?? kernel, id, "stride");
@@ -107,7 +108,7 @@ internal static class TorchLayerEmitter
     }
 
     /// <summary>Adds <paramref name="tensor"/> as a float initializer named <paramref name="name"/> and returns the name.</summary>
-    public static string Parameter(OnnxGraph graph, string name, Tensor? tensor)
+    public static string Parameter(OnnxGraphBuilder graph, string name, Tensor? tensor)
     {
         if (tensor is null)
         {

@@ -1,57 +1,91 @@
+using Google.Protobuf;
+using Onnx;
+
 namespace FaceMask.Onnx;
 
 /// <summary>
-/// What <see cref="OnnxReader"/> reads from an ONNX file: the producer, the graph's nodes in file order (ONNX
-/// requires topological order), its float initializers by name, and the names of its inputs and outputs.
+/// An ONNX model read from a file: OnnxSharp's <see cref="ModelProto"/> (the messages generated from onnx.proto,
+/// parsed by Google.Protobuf) and the file's path, with the look-ups the importer and the exporters use.
 /// </summary>
-public sealed class OnnxModel
+internal sealed class OnnxModel
 {
-    /// <summary>Creates a model description.</summary>
-    public OnnxModel(
-        string path,
-        long irVersion,
-        string producer,
-        IReadOnlyList<OnnxNode> nodes,
-        IReadOnlyDictionary<string, OnnxTensor> initializers,
-        IReadOnlyList<string> inputs,
-        IReadOnlyList<string> outputs)
+    private readonly Dictionary<string, TensorProto> initializers = new(StringComparer.Ordinal);
+
+    private OnnxModel(string path, ModelProto proto)
     {
         Path = path;
-        IrVersion = irVersion;
-        Producer = producer;
-        Nodes = nodes;
-        Initializers = initializers;
-        Inputs = inputs;
-        Outputs = outputs;
+        Proto = proto;
+        foreach (var tensor in proto.Graph.Initializer)
+        {
+            initializers[tensor.Name] = tensor;
+        }
+
+        Inputs = proto.Graph.Input.Select(i => i.Name).Where(n => !initializers.ContainsKey(n)).ToList();
+        Outputs = proto.Graph.Output.Select(o => o.Name).ToList();
     }
 
     /// <summary>The file it was read from.</summary>
     public string Path { get; }
 
-    /// <summary>ONNX IR version.</summary>
-    public long IrVersion { get; }
+    /// <summary>The whole model as stored.</summary>
+    public ModelProto Proto { get; }
+
+    /// <summary>The model's graph.</summary>
+    public GraphProto Graph => Proto.Graph;
 
     /// <summary>Producer name and version (e.g. "CNTK 2.6").</summary>
-    public string Producer { get; }
+    public string Producer => Proto.ProducerVersion.Length == 0 ? Proto.ProducerName : $"{Proto.ProducerName} {Proto.ProducerVersion}";
 
-    /// <summary>Graph nodes in file order.</summary>
-    public IReadOnlyList<OnnxNode> Nodes { get; }
+    /// <summary>Graph nodes in file order (ONNX requires topological order).</summary>
+    public IReadOnlyList<NodeProto> Nodes => Proto.Graph.Node;
 
-    /// <summary>Float initializers (weights) by name.</summary>
-    public IReadOnlyDictionary<string, OnnxTensor> Initializers { get; }
-
-    /// <summary>Graph input names (initializers listed as inputs by old exporters are left out).</summary>
+    /// <summary>Graph input names; initializers that old exporters also list as inputs are left out.</summary>
     public IReadOnlyList<string> Inputs { get; }
 
     /// <summary>Graph output names.</summary>
     public IReadOnlyList<string> Outputs { get; }
 
+    /// <summary>Reads <paramref name="path"/>.</summary>
+    /// <exception cref="FaceMaskException">The file is missing or not a readable ONNX model; the message names it.</exception>
+    public static OnnxModel Read(string path)
+    {
+        ModelProto proto;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            proto = ModelProto.Parser.ParseFrom(stream);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new FaceMaskException($"{path}: cannot read the ONNX file ({ex.Message})", ex);
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            throw new FaceMaskException($"{path}: not a readable ONNX model ({ex.Message})", ex);
+        }
+
+        return proto.Graph is null
+            ? throw new FaceMaskException($"{path}: not a readable ONNX model (no graph)")
+            : new OnnxModel(path, proto);
+    }
+
     /// <summary>An initializer by name.</summary>
     /// <exception cref="FaceMaskException">The graph has no such initializer.</exception>
-    public OnnxTensor Initializer(string name) => Initializers.TryGetValue(name, out var t)
+    public TensorProto Initializer(string name) => initializers.TryGetValue(name, out var t)
         ? t
         : throw new FaceMaskException($"{Path}: the graph has no initializer '{name}'");
 
-    /// <summary>The node that writes tensor <paramref name="output"/>, or null for graph inputs and initializers.</summary>
-    public OnnxNode? Producing(string output) => Nodes.FirstOrDefault(n => n.Outputs.Contains(output));
+    /// <summary>The values of the float initializer <paramref name="name"/>, row-major.</summary>
+    /// <exception cref="FaceMaskException">The graph has no such initializer, or it does not hold as many floats as its shape says.</exception>
+    public float[] FloatValues(string name)
+    {
+        try
+        {
+            return OnnxTensor.FloatValues(Initializer(name));
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new FaceMaskException($"{Path}: {ex.Message}", ex);
+        }
+    }
 }

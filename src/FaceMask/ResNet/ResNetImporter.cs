@@ -1,5 +1,6 @@
 using FaceMask.Features;
 using FaceMask.Onnx;
+using Onnx;
 using static TorchSharp.torch;
 
 namespace FaceMask.ResNet;
@@ -29,12 +30,12 @@ public static class ResNetImporter
             throw new FaceMaskException($"--size {inputSize}: the fine-tuned ResNet18 takes a multiple of 16 px from 32 up (e.g. 112, 160, 224)");
         }
 
-        var mean = MeanImage(OnnxReader.Read(backbone.PreprocessPath), inputSize);
-        var onnx = OnnxReader.Read(backbone.NetworkPath);
-        var consumers = onnx.Nodes.SelectMany(n => n.Inputs.Select(i => (Input: i, Node: n))).ToLookup(p => p.Input, p => p.Node);
-        var producers = onnx.Nodes.SelectMany(n => n.Outputs.Select(o => (Output: o, Node: n))).ToDictionary(p => p.Output, p => p.Node);
+        var mean = MeanImage(OnnxModel.Read(backbone.PreprocessPath), inputSize);
+        var onnx = OnnxModel.Read(backbone.NetworkPath);
+        var consumers = onnx.Nodes.SelectMany(n => n.Input.Select(i => (Input: i, Node: n))).ToLookup(p => p.Input, p => p.Node);
+        var producers = onnx.Nodes.SelectMany(n => n.Output.Select(o => (Output: o, Node: n))).ToDictionary(p => p.Output, p => p.Node);
         string Fail(string what) => throw new FaceMaskException($"{onnx.Path}: unexpected graph ({what})");
-        OnnxNode Next(string tensor, string op) =>
+        NodeProto Next(string tensor, string op) =>
             consumers[tensor].FirstOrDefault(n => n.OpType == op) ?? throw new FaceMaskException($"{onnx.Path}: unexpected graph (no {op} after {tensor})");
 
         if (onnx.Inputs.Count != 1)
@@ -43,9 +44,9 @@ public static class ResNetImporter
         }
 
         var stemConv = Next(onnx.Inputs[0], "Conv");
-        var stemBn = Next(stemConv.Outputs[0], "BatchNormalization");
-        var stemRelu = Next(stemBn.Outputs[0], "Relu");
-        var pool = Next(stemRelu.Outputs[0], "MaxPool");
+        var stemBn = Next(stemConv.Output[0], "BatchNormalization");
+        var stemRelu = Next(stemBn.Output[0], "Relu");
+        var pool = Next(stemRelu.Output[0], "MaxPool");
         if (!pool.Ints("kernel_shape", []).SequenceEqual([3L, 3L]) || !pool.Ints("strides", []).SequenceEqual([2L, 2L]) || !pool.Ints("pads", []).SequenceEqual([1L, 1L, 0L, 0L]))
         {
             Fail($"{pool.Name}: only a 3×3 stride-2 max pool padded [1, 1, 0, 0] is supported");
@@ -53,10 +54,10 @@ public static class ResNetImporter
 
         var stem = ConvBn(onnx, stemConv, stemBn);
         var blocks = new List<ResNetBlock>();
-        string current = pool.Outputs[0];
+        string current = pool.Output[0];
         foreach (var add in onnx.Nodes.Where(n => n.OpType == "Add"))
         {
-            var paths = add.Inputs.Select(i => Trace(i, current, producers, Fail)).OrderByDescending(p => p.Count).ToArray();
+            var paths = add.Input.Select(i => Trace(i, current, producers, Fail)).OrderByDescending(p => p.Count).ToArray();
             string[] main = paths[0].Select(n => n.OpType).ToArray();
             string[] skip = paths[1].Select(n => n.OpType).ToArray();
             if (!main.SequenceEqual(["Conv", "BatchNormalization", "Relu", "Conv", "BatchNormalization"]) ||
@@ -69,11 +70,11 @@ public static class ResNetImporter
                 ConvBn(onnx, paths[0][0], paths[0][1]),
                 ConvBn(onnx, paths[0][3], paths[0][4]),
                 skip.Length == 0 ? null : ConvBn(onnx, paths[1][0], paths[1][1])));
-            current = Next(add.Outputs[0], "Relu").Outputs[0];
+            current = Next(add.Output[0], "Relu").Output[0];
         }
 
         var avg = Next(current, "AveragePool");
-        if (blocks.Count == 0 || avg.Outputs[0] != ResNet18Backbone.NetworkOutput)
+        if (blocks.Count == 0 || avg.Output[0] != ResNet18Backbone.NetworkOutput)
         {
             Fail($"expected residual blocks ending in the average pool {ResNet18Backbone.NetworkOutput}");
         }
@@ -82,9 +83,9 @@ public static class ResNetImporter
     }
 
     // The nodes from the tensor `from` (exclusive) to `to` (inclusive), in forward order.
-    private static List<OnnxNode> Trace(string to, string from, Dictionary<string, OnnxNode> producers, Func<string, string> fail)
+    private static List<NodeProto> Trace(string to, string from, Dictionary<string, NodeProto> producers, Func<string, string> fail)
     {
-        var path = new List<OnnxNode>();
+        var path = new List<NodeProto>();
         string tensor = to;
         while (tensor != from)
         {
@@ -95,22 +96,22 @@ public static class ResNetImporter
             }
 
             path.Add(node);
-            tensor = node.Inputs[0];
+            tensor = node.Input[0];
         }
 
         path.Reverse();
         return path;
     }
 
-    private static ConvBatchNorm ConvBn(OnnxModel onnx, OnnxNode conv, OnnxNode bn)
+    private static ConvBatchNorm ConvBn(OnnxModel onnx, NodeProto conv, NodeProto bn)
     {
-        var weight = onnx.Initializer(conv.Inputs[1]);
+        var weight = onnx.Initializer(conv.Input[1]);
         long[] kernel = conv.Ints("kernel_shape", [weight.Dims[2], weight.Dims[3]]);
         long[] strides = conv.Ints("strides", [1, 1]);
         long[] pads = conv.Ints("pads", [0, 0, 0, 0]);
-        if (conv.Inputs.Count != 2 || conv.Int("group", 1) != 1 || conv.Ints("dilations", [1, 1]).Any(d => d != 1) ||
+        if (conv.Input.Count != 2 || conv.Int("group", 1) != 1 || conv.Ints("dilations", [1, 1]).Any(d => d != 1) ||
             kernel[0] != kernel[1] || strides[0] != strides[1] || pads[0] != pads[1] || pads[2] != pads[3] || pads[2] > pads[0] ||
-            bn.Inputs[0] != conv.Outputs[0] || bn.Int("spatial", 1) != 1)
+            bn.Input[0] != conv.Output[0] || bn.Int("spatial", 1) != 1)
         {
             throw new FaceMaskException($"{onnx.Path}: {conv.Name}/{bn.Name}: only square, bias-free, ungrouped convolutions padded at least as much at the start, followed by spatial batch norm, are supported");
         }
@@ -118,24 +119,25 @@ public static class ResNetImporter
         var layer = new ConvBatchNorm(weight.Dims[1], weight.Dims[0], kernel[0], strides[0], pads[0], pads[2], bn.Float("epsilon", 1e-5f));
         using (no_grad())
         {
-            Copy(layer.Conv.weight!, weight);
-            Copy(layer.Norm.weight!, onnx.Initializer(bn.Inputs[1]));
-            Copy(layer.Norm.bias!, onnx.Initializer(bn.Inputs[2]));
-            Copy(layer.Norm.running_mean!, onnx.Initializer(bn.Inputs[3]));
-            Copy(layer.Norm.running_var!, onnx.Initializer(bn.Inputs[4]));
+            Copy(layer.Conv.weight!, onnx, conv.Input[1]);
+            Copy(layer.Norm.weight!, onnx, bn.Input[1]);
+            Copy(layer.Norm.bias!, onnx, bn.Input[2]);
+            Copy(layer.Norm.running_mean!, onnx, bn.Input[3]);
+            Copy(layer.Norm.running_var!, onnx, bn.Input[4]);
         }
 
         return layer;
     }
 
-    private static void Copy(Tensor target, OnnxTensor source)
+    private static void Copy(Tensor target, OnnxModel onnx, string name)
     {
-        if (!target.shape.SequenceEqual(source.Dims))
+        long[] dims = [.. onnx.Initializer(name).Dims];
+        if (!target.shape.SequenceEqual(dims))
         {
-            throw new FaceMaskException($"initializer '{source.Name}' has shape [{string.Join(", ", source.Dims)}], expected [{string.Join(", ", target.shape)}]");
+            throw new FaceMaskException($"initializer '{name}' has shape [{string.Join(", ", dims)}], expected [{string.Join(", ", target.shape)}]");
         }
 
-        using var values = tensor(source.Values, source.Dims);
+        using var values = tensor(onnx.FloatValues(name), dims);
         target.copy_(values);
     }
 
@@ -146,18 +148,18 @@ public static class ResNetImporter
         var concat = onnx.Nodes.SingleOrDefault(n => n.OpType == "Concat");
         var sub = onnx.Nodes.SingleOrDefault(n => n.OpType == "Sub");
         if (onnx.Nodes.Count != 3 || split is null || concat is null || sub is null || split.Int("axis", 0) != 1 || concat.Int("axis", 0) != 1 ||
-            !concat.Inputs.SequenceEqual(split.Outputs.Reverse()) || sub.Inputs[0] != concat.Outputs[0])
+            !concat.Input.SequenceEqual(split.Output.Reverse()) || sub.Input[0] != concat.Output[0])
         {
             throw new FaceMaskException($"{onnx.Path}: unexpected preprocessing graph (expected Split, Concat in reverse channel order, Sub)");
         }
 
-        var stored = onnx.Initializer(sub.Inputs[1]);
-        if (!stored.Dims.SequenceEqual([1L, 3L, OnnxInputSize, OnnxInputSize]))
+        long[] dims = [.. onnx.Initializer(sub.Input[1]).Dims];
+        if (!dims.SequenceEqual([1L, 3L, OnnxInputSize, OnnxInputSize]))
         {
-            throw new FaceMaskException($"{onnx.Path}: mean image of shape [{string.Join(", ", stored.Dims)}], expected [1, 3, {OnnxInputSize}, {OnnxInputSize}]");
+            throw new FaceMaskException($"{onnx.Path}: mean image of shape [{string.Join(", ", dims)}], expected [1, 3, {OnnxInputSize}, {OnnxInputSize}]");
         }
 
-        var mean = tensor(stored.Values, stored.Dims);
+        var mean = tensor(onnx.FloatValues(sub.Input[1]), dims);
         if (inputSize == OnnxInputSize)
         {
             return mean;

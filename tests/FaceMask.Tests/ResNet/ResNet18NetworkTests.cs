@@ -25,14 +25,14 @@ public sealed class ResNet18NetworkTests : IDisposable
     [Fact]
     public void ReaderFollowsTheCntkGraph()
     {
-        var onnx = OnnxReader.Read(ResNet18Backbone.Locate().NetworkPath);
+        var onnx = OnnxModel.Read(ResNet18Backbone.Locate().NetworkPath);
         Assert.Equal("CNTK 2.6", onnx.Producer);
         Assert.Equal(["Input247"], onnx.Inputs);
         Assert.Equal([ResNet18Backbone.NetworkOutput], onnx.Outputs);
         var first = onnx.Nodes[0];
         Assert.Equal("Conv", first.OpType);
         Assert.Equal([3L, 3L, 2L, 2L], first.Ints("pads", []));
-        Assert.Equal([64L, 3L, 7L, 7L], onnx.Initializer(first.Inputs[1]).Dims);
+        Assert.Equal([64L, 3L, 7L, 7L], onnx.Initializer(first.Input[1]).Dims);
         Assert.Equal(22, onnx.Nodes.Count(n => n.OpType == "Conv"));
         Assert.Equal(1e-5f, onnx.Nodes.First(n => n.OpType == "BatchNormalization").Float("epsilon", 0), 1e-9f);
     }
@@ -99,7 +99,7 @@ public sealed class ResNet18NetworkTests : IDisposable
     {
         string path = Path.Combine(temp.Path, "bogus.onnx");
         File.WriteAllBytes(path, [0xff, 0xff, 0xff, 0x01, 0x02]);
-        var ex = Assert.Throws<FaceMaskException>(() => OnnxReader.Read(path));
+        var ex = Assert.Throws<FaceMaskException>(() => OnnxModel.Read(path));
         Assert.Contains(path, ex.Message);
     }
 

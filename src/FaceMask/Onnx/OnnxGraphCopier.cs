@@ -1,8 +1,10 @@
-namespace FaceMask.Export;
+using Onnx;
+
+namespace FaceMask.Onnx;
 
 /// <summary>
-/// Copies the graph of an existing ONNX model into another graph at the protobuf level: initializers and nodes keep
-/// their bytes; a value or node name is changed only where the target already has it.
+/// Copies the graph of an existing ONNX model into a graph under construction: initializers and nodes are copied
+/// whole (attributes and all); a value or node name is changed only where the target already has it.
 /// </summary>
 internal static class OnnxGraphCopier
 {
@@ -11,8 +13,19 @@ internal static class OnnxGraphCopier
     /// <paramref name="inputName"/> from <paramref name="feed"/>; a name the graph already has gets <paramref name="prefix"/>.
     /// Returns the graph name of the output <paramref name="outputName"/>.
     /// </summary>
-    public static string Copy(OnnxGraph graph, OnnxModelFile source, string inputName, string feed, string outputName, string prefix)
+    /// <exception cref="FaceMaskException">The source is not a graph of standard operators from that input to that output.</exception>
+    public static string Copy(OnnxGraphBuilder graph, OnnxModel source, string inputName, string feed, string outputName, string prefix)
     {
+        if (source.Nodes.Count == 0 || source.Outputs.Count == 0)
+        {
+            throw new FaceMaskException($"{source.Path}: not an ONNX model (no graph nodes or outputs)");
+        }
+
+        if (source.Graph.SparseInitializer.Count != 0)
+        {
+            throw new FaceMaskException($"{source.Path}: sparse initializers are not supported by the ONNX export");
+        }
+
         if (!source.Inputs.Contains(inputName) || !source.Outputs.Contains(outputName))
         {
             throw new FaceMaskException($"{source.Path}: expected input {inputName} and output {outputName}, found inputs [{string.Join(", ", source.Inputs)}] and outputs [{string.Join(", ", source.Outputs)}]");
@@ -21,10 +34,11 @@ internal static class OnnxGraphCopier
         var names = new Dictionary<string, string>(StringComparer.Ordinal) { [inputName] = feed };
         string Rename(string name) => names[name] = Unique(name, prefix, graph.Defines);
 
-        foreach (var (name, encoded) in source.Initializers)
+        foreach (var tensor in source.Graph.Initializer)
         {
-            string renamed = Rename(name);
-            graph.AddEncodedInitializer(renamed, renamed == name ? encoded.Memory : ProtoMessage.RewriteStrings(encoded, new Dictionary<int, Func<string, string>> { [OnnxTensor.NameField] = _ => renamed }));
+            var copy = tensor.Clone();
+            copy.Name = Rename(tensor.Name);
+            graph.AddInitializer(copy);
         }
 
         string? unfed = source.Inputs.FirstOrDefault(i => !names.ContainsKey(i));
@@ -35,17 +49,27 @@ internal static class OnnxGraphCopier
 
         foreach (var node in source.Nodes)
         {
-            if (node.HasSubgraph || node.Domain.Length != 0)
+            if (node.HasSubgraph() || node.Domain.Length != 0)
             {
                 throw new FaceMaskException($"{source.Path}: node {node.OpType} ({node.Domain}) has a sub-graph or a custom domain; it cannot be copied");
             }
 
-            var inputs = node.Inputs.Where(i => i.Length != 0).Distinct().ToDictionary(i => i, i => names.TryGetValue(i, out string? mapped) ? mapped
-                : throw new FaceMaskException($"{source.Path}: {node.OpType} reads '{i}' before anything defines it"));
-            var outputs = node.Outputs.Where(o => o.Length != 0).ToDictionary(o => o, Rename);
-            string nodeName = node.Name.Length == 0 ? node.Name : Unique(node.Name, prefix, graph.HasNode);
-            bool same = nodeName == node.Name && inputs.All(p => p.Key == p.Value) && outputs.All(p => p.Key == p.Value);
-            graph.AddEncodedNode(nodeName, outputs.Values, same ? node.Encoded.Memory : node.Renamed(i => inputs[i], o => outputs[o], nodeName));
+            var copy = node.Clone();
+            for (int i = 0; i < copy.Input.Count; i++)
+            {
+                string input = copy.Input[i];
+                copy.Input[i] = input.Length == 0 ? input : names.TryGetValue(input, out string? mapped)
+                    ? mapped
+                    : throw new FaceMaskException($"{source.Path}: {node.OpType} reads '{input}' before anything defines it");
+            }
+
+            for (int i = 0; i < copy.Output.Count; i++)
+            {
+                copy.Output[i] = copy.Output[i].Length == 0 ? copy.Output[i] : Rename(copy.Output[i]);
+            }
+
+            copy.Name = copy.Name.Length == 0 ? copy.Name : Unique(copy.Name, prefix, graph.HasNode);
+            graph.AddNode(copy);
         }
 
         return names[outputName];
