@@ -135,13 +135,14 @@ public sealed class TensorSet : IDisposable
     private static Tensor Gather(byte[] pixels, int size, ReadOnlySpan<int> indices)
     {
         int per = 3 * size * size;
-        var gathered = GC.AllocateUninitializedArray<byte>(checked(indices.Length * per));
+        var gathered = empty([indices.Length, 3, size, size], ScalarType.Byte);
+        Span<byte> target = gathered.bytes; // the tensor's own memory: no managed copy per batch
         for (int i = 0; i < indices.Length; i++)
         {
-            Buffer.BlockCopy(pixels, indices[i] * per, gathered, i * per, per);
+            pixels.AsSpan(indices[i] * per, per).CopyTo(target.Slice(i * per, per));
         }
 
-        return tensor(gathered, [indices.Length, 3, size, size]);
+        return gathered;
     }
 
     private static Tensor LabelTensor(int[] labels, int[] indices)
