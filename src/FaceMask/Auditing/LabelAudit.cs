@@ -1,3 +1,4 @@
+using FaceMask.IO;
 using FaceMask.Reporting;
 
 namespace FaceMask.Auditing;
@@ -11,7 +12,7 @@ namespace FaceMask.Auditing;
 public static class LabelAudit
 {
     /// <summary>The exporters of a scored audit.</summary>
-    public static IReadOnlyList<IAuditExporter> Exporters { get; } = [new AuditJsonExporter(), new AuditMarkdownExporter()];
+    public static IReadOnlyList<IExporter<AuditReport>> Exporters { get; } = [new AuditJsonExporter(), new AuditMarkdownExporter()];
 
     /// <summary>Draws the sample of <paramref name="run"/> and writes a new audit folder.</summary>
     /// <param name="run">A run folder with <c>predictions.csv</c> (train, kfold or evaluate).</param>
@@ -54,6 +55,6 @@ public static class LabelAudit
         var plan = AuditPlan.Read(directory);
         var reviews = ReviewCsv.Read(directory, plan);
         var report = AuditScorer.Score(plan, reviews, bootstrap, seed);
-        return (report, Exporters.Select(e => e.Export(report, directory)).ToArray());
+        return (report, Exporters.SelectMany(e => e.Export(report, directory)).ToArray());
     }
 }
