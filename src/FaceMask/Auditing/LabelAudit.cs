@@ -1,3 +1,4 @@
+using FaceMask.Evaluation;
 using FaceMask.IO;
 using FaceMask.Reporting;
 
@@ -50,7 +51,7 @@ public static class LabelAudit
     /// <summary>Scores the audit folder's reviews and writes <c>audit.json</c> and <c>audit.md</c> into it (replacing an earlier score).</summary>
     /// <returns>The report and the files written.</returns>
     /// <exception cref="FaceMaskException">The folder's plan or review file is missing or malformed, or a stratum has no review yet.</exception>
-    public static (AuditReport Report, IReadOnlyList<string> Files) Score(string directory, int bootstrap = 1000, int seed = 0)
+    public static (AuditReport Report, IReadOnlyList<string> Files) Score(string directory, int bootstrap = BootstrapIntervals.DefaultResamples, int seed = 0)
     {
         var plan = AuditPlan.Read(directory);
         var reviews = ReviewCsv.Read(directory, plan);

@@ -1,4 +1,5 @@
 using FaceMask.Bias;
+using FaceMask.Evaluation;
 using FaceMask.Protocols;
 using NormalDistribution = MathNet.Numerics.Distributions.Normal;
 
@@ -27,7 +28,7 @@ public static class RunComparison
 
     /// <summary>Compares the runs; the first is the baseline.</summary>
     /// <exception cref="FaceMaskException">Fewer than two folders, or a folder is not a run folder.</exception>
-    public static ComparisonReport Compare(IReadOnlyList<string> runDirectories, int bootstrap = 1000, int seed = 0, double confidence = 0.95)
+    public static ComparisonReport Compare(IReadOnlyList<string> runDirectories, int bootstrap = BootstrapIntervals.DefaultResamples, int seed = 0, double confidence = 0.95)
     {
         ArgumentNullException.ThrowIfNull(runDirectories);
         if (runDirectories.Count < 2)
