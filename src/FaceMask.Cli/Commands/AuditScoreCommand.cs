@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using FaceMask.Auditing;
 using FaceMask.Cli.Rendering;
+using FaceMask.Evaluation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -17,7 +18,7 @@ internal sealed class AuditScoreCommand(IAnsiConsole console) : Command<AuditSco
 
         [CommandOption("--bootstrap <N>")]
         [Description("Bootstrap replicates of the intervals (default 1000; 0 = none).")]
-        public int Bootstrap { get; init; } = 1000;
+        public int Bootstrap { get; init; } = BootstrapIntervals.DefaultResamples;
 
         [CommandOption("--seed <N>")]
         [Description("Seed of the bootstrap (default 0).")]

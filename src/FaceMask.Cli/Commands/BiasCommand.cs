@@ -19,7 +19,7 @@ namespace FaceMask.Cli.Commands;
 /// </summary>
 internal sealed class BiasCommand(IAnsiConsole console) : Command<BiasCommand.Options>
 {
-    internal sealed class Options : DataSettings
+    internal sealed class Options : GroupSettings
     {
         [CommandOption("--model <DIR>")]
         [Description("Model folder (holds model.json) to evaluate on --data (or on the images of an --attributes folder layout).")]
@@ -28,26 +28,6 @@ internal sealed class BiasCommand(IAnsiConsole console) : Command<BiasCommand.Op
         [CommandOption("--run <DIR>")]
         [Description("Instead of a model: analyse this run folder's predictions.csv (paths relative to its dataset).")]
         public string? Run { get; init; }
-
-        [CommandOption("--attributes <CSV|DIR>")]
-        [Description("Group labels: CSV 'path,<attribute>,…' (paths relative to the dataset root; empty cell = unknown) or a folder <DIR>/<attribute>/<group>/<class>/<image>.")]
-        public string? Attributes { get; init; }
-
-        [CommandOption("--attribute-columns <A,B>")]
-        [Description("Only these attributes (default all).")]
-        public string? AttributeColumns { get; init; }
-
-        [CommandOption("--bootstrap <N>")]
-        [Description("Bootstrap replicates (default 1000; 0 = no intervals).")]
-        public int Bootstrap { get; init; } = 1000;
-
-        [CommandOption("--bootstrap-seed <N>")]
-        [Description("Seed of the bootstrap (default 0).")]
-        public int BootstrapSeed { get; init; }
-
-        [CommandOption("--min-group-size <N>")]
-        [Description("Warn about groups with fewer images (default 30).")]
-        public int MinGroupSize { get; init; } = 30;
 
         [CommandOption("--no-intersections")]
         [Description("Do not cross attributes (e.g. gender × age).")]
@@ -72,14 +52,8 @@ internal sealed class BiasCommand(IAnsiConsole console) : Command<BiasCommand.Op
             throw new FaceMaskException("bias needs either --model DIR (with --data DIR, or a folder layout as --attributes) or --run RUN_DIR");
         }
 
-        var attributes = GroupAttributes.Load(settings.Attributes, BiasTrainingSettings.Columns(settings.AttributeColumns));
-        var options = new BiasOptions
-        {
-            Bootstrap = settings.Bootstrap,
-            Seed = settings.BootstrapSeed,
-            MinGroupSize = settings.MinGroupSize,
-            Intersections = !settings.NoIntersections,
-        };
+        var attributes = GroupAttributes.Load(settings.Attributes, GroupSettings.Columns(settings.AttributeColumns));
+        var options = settings.BiasOptions() with { Intersections = !settings.NoIntersections };
         options.Validate();
         string command = CommandLine.Of("bias", context.Remaining.Raw);
 

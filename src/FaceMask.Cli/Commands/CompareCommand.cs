@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using FaceMask.Cli.Rendering;
+using FaceMask.Evaluation;
 using FaceMask.Reporting;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -17,7 +18,7 @@ internal sealed class CompareCommand(IAnsiConsole console) : Command<CompareComm
 
         [CommandOption("--bootstrap <N>")]
         [Description("Bootstrap replicates for the intervals of the changes (default 1000; 0 = none).")]
-        public int Bootstrap { get; init; } = 1000;
+        public int Bootstrap { get; init; } = BootstrapIntervals.DefaultResamples;
 
         [CommandOption("--seed <N>")]
         [Description("Seed of the bootstrap (default 0).")]

@@ -8,8 +8,8 @@ using Spectre.Console.Cli;
 
 namespace FaceMask.Cli.Settings;
 
-/// <summary>Options of the commands that train.</summary>
-internal class TrainingSettings : DataSettings
+/// <summary>Options of the commands that train (each takes group labels too, for a per-group evaluation).</summary>
+internal class TrainingSettings : GroupSettings
 {
     [CommandOption("--arch <NAME>")]
     [Description("seed5 (default, the original's new model), seed4 (its old model), resnet18 (frozen ImageNet ResNet18 features + a trained head) or resnet18-ft (the same ResNet18 fine-tuned on augmented pixels).")]
@@ -60,7 +60,7 @@ internal class TrainingSettings : DataSettings
     public bool Augment { get; init; }
 
     [CommandOption("--augment-policy <NAME>")]
-    [Description("How strongly training images are changed: basic (default; crop area 70–100 %, brightness and saturation ±20 %) or strong (crop area 50–100 %, brightness, saturation and contrast ±30 %, hue ±18°, 10 % grey, a third shrunk to 35–100 % and enlarged again) or scale (strong without the hue and grey steps, colour jitter as basic). Turns --augment on.")]
+    [Description("How strongly training images are changed: basic (default; crop area 70–100 %, brightness and saturation ±20 %), strong (crop area 50–100 %, brightness, saturation and contrast ±30 %, hue ±18°, 10 % grey, a third shrunk to 35–100 % and enlarged again) or scale (strong's crop, contrast ±30 % and shrinking; brightness and saturation ±20 % as basic; no hue change and no grey). Turns --augment on.")]
     public string? AugmentPolicy { get; init; }
 
     [CommandOption("--mean <R,G,B>")]

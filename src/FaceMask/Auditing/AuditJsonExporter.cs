@@ -5,7 +5,7 @@ using FaceMask.Reporting;
 namespace FaceMask.Auditing;
 
 /// <summary>Writes <c>audit.json</c> (snake_case, like report.json).</summary>
-public sealed class AuditJsonExporter : IAuditExporter
+public sealed class AuditJsonExporter : IExporter<AuditReport>
 {
     /// <summary>The file name.</summary>
     public const string FileName = "audit.json";
@@ -14,10 +14,10 @@ public sealed class AuditJsonExporter : IAuditExporter
     public string Name => FileName;
 
     /// <inheritdoc />
-    public string Export(AuditReport report, string directory)
+    public IReadOnlyList<string> Export(AuditReport report, string directory)
     {
         string path = Path.Combine(directory, FileName);
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(report, ReportJson.Options));
-        return path;
+        return [path];
     }
 }

@@ -6,7 +6,7 @@ using FaceMask.Reporting;
 namespace FaceMask.Auditing;
 
 /// <summary>Writes <c>audit.md</c>: the run against the dataset's and the reviewer's labels, the strata and the changed labels.</summary>
-public sealed class AuditMarkdownExporter : IAuditExporter
+public sealed class AuditMarkdownExporter : IExporter<AuditReport>
 {
     /// <summary>The file name.</summary>
     public const string FileName = "audit.md";
@@ -17,11 +17,11 @@ public sealed class AuditMarkdownExporter : IAuditExporter
     public string Name => FileName;
 
     /// <inheritdoc />
-    public string Export(AuditReport report, string directory)
+    public IReadOnlyList<string> Export(AuditReport report, string directory)
     {
         string path = Path.Combine(directory, FileName);
         AtomicFile.WriteAllText(path, Render(report));
-        return path;
+        return [path];
     }
 
     /// <summary>The markdown text.</summary>

@@ -14,7 +14,7 @@ public static class AuditScorer
 {
     /// <summary>Scores the reviews of <paramref name="plan"/>.</summary>
     /// <exception cref="FaceMaskException">A stratum that has images has no reviewed item yet.</exception>
-    public static AuditReport Score(AuditPlan plan, AuditReviews reviews, int bootstrap = 1000, int seed = 0, double level = 0.95)
+    public static AuditReport Score(AuditPlan plan, AuditReviews reviews, int bootstrap = BootstrapIntervals.DefaultResamples, int seed = 0, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(reviews);

@@ -1,3 +1,5 @@
+using FaceMask.Evaluation;
+using FaceMask.IO;
 using FaceMask.Reporting;
 
 namespace FaceMask.Auditing;
@@ -11,7 +13,7 @@ namespace FaceMask.Auditing;
 public static class LabelAudit
 {
     /// <summary>The exporters of a scored audit.</summary>
-    public static IReadOnlyList<IAuditExporter> Exporters { get; } = [new AuditJsonExporter(), new AuditMarkdownExporter()];
+    public static IReadOnlyList<IExporter<AuditReport>> Exporters { get; } = [new AuditJsonExporter(), new AuditMarkdownExporter()];
 
     /// <summary>Draws the sample of <paramref name="run"/> and writes a new audit folder.</summary>
     /// <param name="run">A run folder with <c>predictions.csv</c> (train, kfold or evaluate).</param>
@@ -49,11 +51,11 @@ public static class LabelAudit
     /// <summary>Scores the audit folder's reviews and writes <c>audit.json</c> and <c>audit.md</c> into it (replacing an earlier score).</summary>
     /// <returns>The report and the files written.</returns>
     /// <exception cref="FaceMaskException">The folder's plan or review file is missing or malformed, or a stratum has no review yet.</exception>
-    public static (AuditReport Report, IReadOnlyList<string> Files) Score(string directory, int bootstrap = 1000, int seed = 0)
+    public static (AuditReport Report, IReadOnlyList<string> Files) Score(string directory, int bootstrap = BootstrapIntervals.DefaultResamples, int seed = 0)
     {
         var plan = AuditPlan.Read(directory);
         var reviews = ReviewCsv.Read(directory, plan);
         var report = AuditScorer.Score(plan, reviews, bootstrap, seed);
-        return (report, Exporters.Select(e => e.Export(report, directory)).ToArray());
+        return (report, Exporters.SelectMany(e => e.Export(report, directory)).ToArray());
     }
 }

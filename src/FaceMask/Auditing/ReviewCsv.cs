@@ -66,18 +66,12 @@ public static class ReviewCsv
     public static AuditReviews Parse(TextReader reader, string sourceName, AuditPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        using var records = CsvReader.ReadRecords(reader, sourceName).GetEnumerator();
-        if (!records.MoveNext())
-        {
-            throw new FaceMaskException($"{sourceName}: the file is empty");
-        }
-
-        string[] header = records.Current.Fields;
-        int itemColumn = Array.IndexOf(header, "item");
-        int labelColumn = Array.IndexOf(header, "label");
+        using var table = CsvTable.Open(reader, sourceName);
+        int itemColumn = table.IndexOf("item");
+        int labelColumn = table.IndexOf("label");
         if (itemColumn < 0 || labelColumn < 0)
         {
-            throw new FaceMaskException($"{sourceName}: expected a header with 'item' and 'label' columns, found '{string.Join(",", header)}'");
+            throw new FaceMaskException($"{sourceName}: expected a header with 'item' and 'label' columns, found '{string.Join(",", table.Header)}'");
         }
 
         var known = plan.Items.Select(i => i.Item).ToHashSet();
@@ -86,9 +80,9 @@ public static class ReviewCsv
         var unsure = new HashSet<int>();
         var seen = new HashSet<int>();
         int blank = 0;
-        while (records.MoveNext())
+        while (table.Read())
         {
-            (int line, string[] f) = records.Current;
+            (int line, string[] f) = (table.Line, table.Fields);
             string itemText = itemColumn < f.Length ? f[itemColumn].Trim() : string.Empty;
             if (!int.TryParse(itemText, NumberStyles.None, CultureInfo.InvariantCulture, out int item) || !known.Contains(item))
             {

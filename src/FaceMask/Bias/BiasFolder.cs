@@ -1,10 +1,12 @@
+using FaceMask.IO;
+
 namespace FaceMask.Bias;
 
 /// <summary>Writes a bias analysis into a run folder with every bias exporter.</summary>
 public static class BiasFolder
 {
     /// <summary>bias.json, bias.md and one bar chart per attribute.</summary>
-    public static IReadOnlyList<IBiasExporter> DefaultExporters { get; } =
+    public static IReadOnlyList<IExporter<BiasReport>> DefaultExporters { get; } =
     [
         new BiasJsonExporter(),
         new BiasMarkdownExporter(),
@@ -15,7 +17,7 @@ public static class BiasFolder
     /// Runs every exporter and, when the folder holds a run's report.json, rebuilds its report.html and model card
     /// so they show the bias section; returns the files written.
     /// </summary>
-    public static IReadOnlyList<string> Write(BiasReport report, string runDirectory, IEnumerable<IBiasExporter>? exporters = null)
+    public static IReadOnlyList<string> Write(BiasReport report, string runDirectory, IEnumerable<IExporter<BiasReport>>? exporters = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(runDirectory);

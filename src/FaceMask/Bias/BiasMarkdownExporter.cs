@@ -6,7 +6,7 @@ using FaceMask.IO;
 namespace FaceMask.Bias;
 
 /// <summary>Writes <c>bias.md</c>: per-group tables with intervals, gaps with a plain verdict, equalised odds and per-group reports.</summary>
-public sealed class BiasMarkdownExporter : IBiasExporter
+public sealed class BiasMarkdownExporter : IExporter<BiasReport>
 {
     /// <summary>The file name.</summary>
     public const string FileName = "bias.md";

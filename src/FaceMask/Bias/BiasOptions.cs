@@ -1,10 +1,12 @@
+using FaceMask.Evaluation;
+
 namespace FaceMask.Bias;
 
 /// <summary>Settings of <see cref="BiasAnalyzer"/>.</summary>
 public sealed record BiasOptions
 {
     /// <summary>Bootstrap replicates (0 for no intervals).</summary>
-    public int Bootstrap { get; init; } = 1000;
+    public int Bootstrap { get; init; } = BootstrapIntervals.DefaultResamples;
 
     /// <summary>Seed of the resampling.</summary>
     public int Seed { get; init; }

@@ -1,5 +1,6 @@
 using FaceMask.Data;
 using FaceMask.Evaluation;
+using FaceMask.IO;
 
 namespace FaceMask.Bias;
 
@@ -84,26 +85,17 @@ public sealed class GroupAttributes
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sourceName);
-        using var records = CsvReader.ReadRecords(reader, sourceName).GetEnumerator();
-        if (!records.MoveNext())
-        {
-            throw new FaceMaskException($"{sourceName}: the file is empty; expected a header row 'path,<attribute>,…'.");
-        }
-
-        string[] header = records.Current.Fields.Select(h => h.Trim()).ToArray();
-        string listed = string.Join(", ", header.Select(h => $"'{h}'"));
-        int pathIndex = Array.IndexOf(header, PathColumn);
-        if (pathIndex < 0)
-        {
-            throw new FaceMaskException($"{sourceName}: there is no '{PathColumn}' column; the columns are {listed}.");
-        }
+        using var table = CsvTable.Open(reader, sourceName, "expected a header row 'path,<attribute>,…'.", trimNames: true);
+        string[] header = table.Header;
+        string listed = table.Columns;
+        int pathIndex = table.Require(PathColumn);
 
         int[] picked;
         if (columns is { Count: > 0 })
         {
             picked = columns.Select(c =>
             {
-                int i = Array.IndexOf(header, c.Trim());
+                int i = table.IndexOf(c);
                 return i < 0 || i == pathIndex
                     ? throw new FaceMaskException($"{sourceName}: there is no attribute column '{c}'; the columns are {listed}.")
                     : i;
@@ -127,9 +119,9 @@ public sealed class GroupAttributes
 
         int needed = Math.Max(pathIndex, picked.Max()) + 1;
         var rows = new Dictionary<string, string?[]>(StringComparer.Ordinal);
-        while (records.MoveNext())
+        while (table.Read())
         {
-            (int line, string[] fields) = records.Current;
+            (int line, string[] fields) = (table.Line, table.Fields);
             if (fields.Length < needed)
             {
                 throw new FaceMaskException($"{sourceName}: line {line} has {fields.Length} fields; {needed} are needed for the '{PathColumn}' and attribute columns.");

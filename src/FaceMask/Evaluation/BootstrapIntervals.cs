@@ -45,9 +45,15 @@ public sealed class BootstrapIntervals
     /// <summary>Per-class F1, in label order.</summary>
     public IReadOnlyList<MetricInterval> F1 { get; }
 
+    /// <summary>
+    /// The bootstrap replicates of every interval unless asked otherwise: these intervals, bias gaps, run comparisons,
+    /// label audits and the command-line options that set them.
+    /// </summary>
+    public const int DefaultResamples = 1000;
+
     /// <summary>Computes the intervals; <paramref name="truth"/> and <paramref name="predicted"/> are class indices below <paramref name="classes"/>.</summary>
     /// <exception cref="ArgumentException">The lists differ in length or are empty, or an index is out of range.</exception>
-    public static BootstrapIntervals Compute(IReadOnlyList<int> truth, IReadOnlyList<int> predicted, int classes, int resamples = 1000, double level = 0.95, int seed = 0)
+    public static BootstrapIntervals Compute(IReadOnlyList<int> truth, IReadOnlyList<int> predicted, int classes, int resamples = DefaultResamples, double level = 0.95, int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(predicted);

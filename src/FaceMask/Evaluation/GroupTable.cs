@@ -1,3 +1,5 @@
+using FaceMask.IO;
+
 namespace FaceMask.Evaluation;
 
 /// <summary>
@@ -74,31 +76,15 @@ public sealed class GroupTable
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sourceName);
         ArgumentNullException.ThrowIfNull(column);
-        using var records = CsvReader.ReadRecords(reader, sourceName).GetEnumerator();
-        if (!records.MoveNext())
-        {
-            throw new FaceMaskException($"{sourceName}: the file is empty; expected a header row with a '{PathColumn}' column.");
-        }
-
-        string[] header = records.Current.Fields.Select(h => h.Trim()).ToArray();
-        string columns = string.Join(", ", header.Select(h => $"'{h}'"));
-        int pathIndex = Array.IndexOf(header, PathColumn);
-        if (pathIndex < 0)
-        {
-            throw new FaceMaskException($"{sourceName}: there is no '{PathColumn}' column; the columns are {columns}.");
-        }
-
-        int valueIndex = Array.IndexOf(header, column.Trim());
-        if (valueIndex < 0)
-        {
-            throw new FaceMaskException($"{sourceName}: there is no '{column}' column; the columns are {columns}.");
-        }
+        using var table = CsvTable.Open(reader, sourceName, $"expected a header row with a '{PathColumn}' column.", trimNames: true);
+        int pathIndex = table.Require(PathColumn);
+        int valueIndex = table.Require(column);
 
         int needed = Math.Max(pathIndex, valueIndex) + 1;
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        while (records.MoveNext())
+        while (table.Read())
         {
-            (int line, string[] fields) = records.Current;
+            (int line, string[] fields) = (table.Line, table.Fields);
             if (fields.Length < needed)
             {
                 throw new FaceMaskException(

@@ -7,7 +7,7 @@ using FaceMask.IO;
 namespace FaceMask.Reporting;
 
 /// <summary>Writes <c>report.md</c>: the summary, per-fold table, classification reports and confusion matrices.</summary>
-public sealed class MarkdownReportExporter : IRunExporter
+public sealed class MarkdownReportExporter : IExporter<RunArtifacts>
 {
     /// <inheritdoc />
     public string Name => "report.md";

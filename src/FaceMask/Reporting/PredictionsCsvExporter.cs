@@ -5,7 +5,7 @@ using FaceMask.IO;
 namespace FaceMask.Reporting;
 
 /// <summary>Writes <c>predictions.csv</c>: <c>path,true,pred,p_&lt;class&gt;…</c> and, for k-fold, a final <c>fold</c> column.</summary>
-public sealed class PredictionsCsvExporter : IRunExporter
+public sealed class PredictionsCsvExporter : IExporter<RunArtifacts>
 {
     /// <inheritdoc />
     public string Name => "predictions.csv";

@@ -1,5 +1,5 @@
 using System.Globalization;
-using FaceMask.Evaluation;
+using FaceMask.IO;
 using FaceMask.Protocols;
 
 namespace FaceMask.Reporting;
@@ -36,13 +36,8 @@ public static class PredictionsCsvReader
     /// <exception cref="FaceMaskException">The text is malformed.</exception>
     public static (IReadOnlyList<string> Labels, IReadOnlyList<PredictionRow> Rows) Parse(TextReader reader, string sourceName)
     {
-        using var records = CsvReader.ReadRecords(reader, sourceName).GetEnumerator();
-        if (!records.MoveNext())
-        {
-            throw new FaceMaskException($"{sourceName}: the file is empty");
-        }
-
-        string[] header = records.Current.Fields;
+        using var table = CsvTable.Open(reader, sourceName);
+        string[] header = table.Header;
         if (header.Length < 4 || header[0] != "path" || header[1] != "true" || header[2] != "pred")
         {
             throw new FaceMaskException($"{sourceName}: expected a header 'path,true,pred,p_<class>…', found '{string.Join(",", header)}'");
@@ -61,12 +56,12 @@ public static class PredictionsCsvReader
             throw new FaceMaskException($"{sourceName}: no p_<class> columns in the header");
         }
 
-        int foldIndex = Array.IndexOf(header, "fold");
+        int foldIndex = table.IndexOf("fold");
         var index = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
         var rows = new List<PredictionRow>();
-        while (records.MoveNext())
+        while (table.Read())
         {
-            (int line, string[] f) = records.Current;
+            (int line, string[] f) = (table.Line, table.Fields);
             if (f.Length < last)
             {
                 throw new FaceMaskException($"{sourceName}: line {line} has {f.Length} fields, expected at least {last}");

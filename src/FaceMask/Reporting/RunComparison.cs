@@ -1,5 +1,7 @@
 using FaceMask.Bias;
+using FaceMask.Evaluation;
 using FaceMask.Protocols;
+using NormalDistribution = MathNet.Numerics.Distributions.Normal;
 
 namespace FaceMask.Reporting;
 
@@ -26,7 +28,7 @@ public static class RunComparison
 
     /// <summary>Compares the runs; the first is the baseline.</summary>
     /// <exception cref="FaceMaskException">Fewer than two folders, or a folder is not a run folder.</exception>
-    public static ComparisonReport Compare(IReadOnlyList<string> runDirectories, int bootstrap = 1000, int seed = 0, double confidence = 0.95)
+    public static ComparisonReport Compare(IReadOnlyList<string> runDirectories, int bootstrap = BootstrapIntervals.DefaultResamples, int seed = 0, double confidence = 0.95)
     {
         ArgumentNullException.ThrowIfNull(runDirectories);
         if (runDirectories.Count < 2)
@@ -425,52 +427,24 @@ public static class RunComparison
             return new BiasDifference(value, defined ? lo : null, defined ? hi : null, defined && lo <= 0 && hi >= 0);
         }
 
-        // Independent normal approximation from two percentile intervals.
-        private BiasDifference Normal(double change, double? aLow, double? aHigh, double? bLow, double? bHigh)
-        {
-            if (aLow is not { } al || aHigh is not { } ah || bLow is not { } bl || bHigh is not { } bh)
-            {
-                return new BiasDifference(change, null, null, false);
-            }
-
-            double z = NormalQuantile(0.5 + (confidence / 2));
-            double se = Math.Sqrt(Math.Pow((ah - al) / (2 * z), 2) + Math.Pow((bh - bl) / (2 * z), 2));
-            double lo = change - (z * se), hi = change + (z * se);
-            return new BiasDifference(change, lo, hi, lo <= 0 && hi >= 0);
-        }
+        private BiasDifference Normal(double change, double? aLow, double? aHigh, double? bLow, double? bHigh) =>
+            IndependentDifference(change, aLow, aHigh, bLow, bHigh, confidence);
     }
 
-    // Acklam's rational approximation of the standard normal quantile (relative error under 1.2e-9).
-    private static double NormalQuantile(double p)
+    /// <summary>
+    /// The interval of a change between two independent estimates, by the normal approximation from their two
+    /// <paramref name="confidence"/> intervals; no interval when either is missing.
+    /// </summary>
+    internal static BiasDifference IndependentDifference(double change, double? aLow, double? aHigh, double? bLow, double? bHigh, double confidence)
     {
-        double[] a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00];
-        double[] b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01, -1.328068155288572e+01, 1.0];
-        double[] c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00];
-        double[] d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00, 1.0];
-        const double low = 0.02425;
-        if (p > 1 - low)
+        if (aLow is not { } al || aHigh is not { } ah || bLow is not { } bl || bHigh is not { } bh)
         {
-            return -NormalQuantile(1 - p);
+            return new BiasDifference(change, null, null, false);
         }
 
-        if (p < low)
-        {
-            double q = Math.Sqrt(-2 * Math.Log(p));
-            return Horner(c, q) / Horner(d, q);
-        }
-
-        double r = p - 0.5;
-        return Horner(a, r * r) * r / Horner(b, r * r);
-
-        static double Horner(double[] coefficients, double x)
-        {
-            double v = 0;
-            foreach (double k in coefficients)
-            {
-                v = (v * x) + k;
-            }
-
-            return v;
-        }
+        double z = NormalDistribution.InvCDF(0, 1, 0.5 + (confidence / 2));
+        double se = Math.Sqrt(Math.Pow((ah - al) / (2 * z), 2) + Math.Pow((bh - bl) / (2 * z), 2));
+        double lo = change - (z * se), hi = change + (z * se);
+        return new BiasDifference(change, lo, hi, lo <= 0 && hi >= 0);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FaceMask.IO;
 
 namespace FaceMask.Reporting;
 
@@ -9,7 +10,7 @@ public static class RunFolder
     /// The exporters every run gets, in order. The model card and report.html read the files written before them
     /// (bias.json, the model card), so they stay last.
     /// </summary>
-    public static IReadOnlyList<IRunExporter> DefaultExporters { get; } =
+    public static IReadOnlyList<IExporter<RunArtifacts>> DefaultExporters { get; } =
     [
         new JsonReportExporter(),
         new MarkdownReportExporter(),
@@ -54,7 +55,7 @@ public static class RunFolder
     }
 
     /// <summary>Runs every exporter; returns the files written.</summary>
-    public static IReadOnlyList<string> Write(RunArtifacts run, string directory, IEnumerable<IRunExporter>? exporters = null)
+    public static IReadOnlyList<string> Write(RunArtifacts run, string directory, IEnumerable<IExporter<RunArtifacts>>? exporters = null)
     {
         var written = new List<string>();
         foreach (var exporter in exporters ?? DefaultExporters)

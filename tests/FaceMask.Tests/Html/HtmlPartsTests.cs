@@ -46,6 +46,43 @@ public sealed class HtmlPartsTests
         Assert.Equal("quoted", document.QuerySelector("blockquote p")!.TextContent);
     }
 
+    [Fact]
+    public void RawHtmlInMarkdownIsEscapedNotPassedThrough()
+    {
+        string html = MarkdownHtml.ToHtml("""
+            <script>alert(1)</script>
+
+            Text with <img src=x onerror=alert(1)> and <a href="#x">a</a> inline.
+
+            <div class="x">
+            *inside*
+            </div>
+            """, headingOffset: 0);
+        var document = HtmlChecks.ParseValid(Page(html));
+        Assert.Empty(document.QuerySelectorAll("script, img, a, div"));
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("<script>alert(1)</script>", document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("<img src=x onerror=alert(1)>", document.Body.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MarkdownTablesAreLaidOutLikeTheReportsTables()
+    {
+        string html = MarkdownHtml.ToHtml("""
+            | class | images | note |
+            |---|---|:-:|
+            | cloth | 3851 | a |
+            | ffp2 | **12** | b |
+            """, headingOffset: 0);
+        var document = HtmlChecks.ParseValid(Page(html));
+        Assert.Equal(3, document.QuerySelectorAll(".table-wrap > table thead th[scope='col']").Length);
+        Assert.Equal(["text", string.Empty, string.Empty], document.QuerySelectorAll("tbody tr:first-child td").Select(td => td.ClassName ?? string.Empty));
+        Assert.Contains("center", document.QuerySelector("tbody td:last-child")!.GetAttribute("style"), StringComparison.Ordinal);
+    }
+
+    private static string Page(string body) =>
+        $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"x\"><title>t</title></head><body>{body}</body></html>";
+
     [Theory]
     [InlineData("<!DOCTYPE html><html lang=\"en\"><head><title>x</title></head><body></span></body></html>")]
     [InlineData("<!DOCTYPE html><html lang=\"en\"><head><title>x</title></head><body><p a=\"1\" a=\"2\">x</p></body></html>")]

@@ -1,6 +1,6 @@
 using System.Globalization;
 using FaceMask.Detection;
-using FaceMask.Evaluation;
+using FaceMask.IO;
 using FaceMask.Models;
 using Xunit;
 
@@ -55,7 +55,7 @@ public sealed class DefaultModelParityTests
     private static List<(string Path, string Label, float[] Probabilities)> ReadReference(string path, out IReadOnlyList<string> classes)
     {
         using var reader = new StreamReader(path);
-        var records = CsvReader.ReadRows(reader, path).ToList();
+        var records = CsvTable.ReadRows(reader, path).ToList();
         string[] header = records[0];
         Assert.Equal("path", header[0]);
         Assert.Equal("pred", header[1]);

@@ -1,11 +1,12 @@
-using FaceMask.Evaluation;
+using FaceMask.IO;
 using Xunit;
 
-namespace FaceMask.Tests.Evaluation;
+namespace FaceMask.Tests.IO;
 
-public sealed class CsvReaderTests
+/// <summary>Every CSV file is read through <see cref="CsvTable"/> (CsvHelper): the RFC 4180 cases and the errors of the former hand-written parser.</summary>
+public sealed class CsvTableTests
 {
-    private static string[][] Read(string text) => CsvReader.ReadRows(new StringReader(text)).ToArray();
+    private static string[][] Read(string text) => CsvTable.ReadRows(new StringReader(text), "CSV input").ToArray();
 
     [Fact]
     public void PlainRows()
@@ -56,8 +57,31 @@ public sealed class CsvReaderTests
     [InlineData("\"multi\nline\",ok\nx,\"bad\"\"\"y\n", "line 3", "after a closing quote")]
     public void MalformedQuotingIsAnErrorWithTheLine(string text, string line, string problem)
     {
-        var e = Assert.Throws<FaceMaskException>(() => CsvReader.ReadRows(new StringReader(text), "attrs.csv").ToArray());
+        var e = Assert.Throws<FaceMaskException>(() => CsvTable.ReadRows(new StringReader(text), "attrs.csv").ToArray());
         Assert.StartsWith("attrs.csv: " + line + ":", e.Message);
         Assert.Contains(problem, e.Message);
+    }
+
+    [Fact]
+    public void ColumnsAreFoundByNameWithTheLineOfEachRecord()
+    {
+        using var table = CsvTable.Open(new StringReader(" path , group\n\n\"a\nb.jpg\",p1\nc.jpg,p2\n"), "groups.csv", trimNames: true);
+        Assert.Equal(["path", "group"], table.Header);
+        Assert.Equal(1, table.Require("group "));
+        Assert.True(table.Read());
+        Assert.Equal((3, "a\nb.jpg"), (table.Line, table.Fields[table.Require("path")]));
+        Assert.True(table.Read());
+        Assert.Equal((5, "p2"), (table.Line, table.Fields[1]));
+        Assert.False(table.Read());
+    }
+
+    [Fact]
+    public void AMissingColumnOrAnEmptyFileIsNamed()
+    {
+        using var table = CsvTable.Open(new StringReader("path,group\n"), "groups.csv");
+        var e = Assert.Throws<FaceMaskException>(() => table.Require("source"));
+        Assert.Equal("groups.csv: there is no 'source' column; the columns are 'path', 'group'.", e.Message);
+        e = Assert.Throws<FaceMaskException>(() => CsvTable.Open(new StringReader("\n\n"), "groups.csv", "expected a header row."));
+        Assert.Equal("groups.csv: the file is empty; expected a header row.", e.Message);
     }
 }
