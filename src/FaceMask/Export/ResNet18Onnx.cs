@@ -1,6 +1,6 @@
-using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.Onnx;
+using FaceMask.ResNet;
 using Onnx;
 
 namespace FaceMask.Export;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using FaceMask.Data;
+using FaceMask.ResNet;
 
 namespace FaceMask.Features;
 

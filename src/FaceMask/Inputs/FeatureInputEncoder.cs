@@ -2,6 +2,7 @@ using FaceMask.Data;
 using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.Protocols;
+using FaceMask.ResNet;
 using FaceMask.Training;
 using SkiaSharp;
 using static TorchSharp.torch;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using FaceMask.Features;
 using FaceMask.ResNet;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,8 +1,8 @@
 using FaceMask.Data;
 using FaceMask.Evaluation;
-using FaceMask.Features;
 using FaceMask.Inputs;
 using FaceMask.Models;
+using FaceMask.ResNet;
 using FaceMask.Runtime;
 using FaceMask.Training;
 

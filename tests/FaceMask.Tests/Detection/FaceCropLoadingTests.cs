@@ -1,11 +1,11 @@
 using System.Text.Json;
 using FaceMask.Data;
 using FaceMask.Detection;
-using FaceMask.Features;
 using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.Protocols;
 using FaceMask.Reporting;
+using FaceMask.ResNet;
 using FaceMask.Runtime;
 using FaceMask.Tests.Cli;
 using FaceMask.Tests.Support;

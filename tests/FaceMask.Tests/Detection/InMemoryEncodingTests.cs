@@ -3,6 +3,7 @@ using FaceMask.Features;
 using FaceMask.Inference;
 using FaceMask.Inputs;
 using FaceMask.Models;
+using FaceMask.ResNet;
 using FaceMask.Tests.Support;
 using SkiaSharp;
 using Xunit;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using FaceMask.Export;
-using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.ResNet;
 using FaceMask.Runtime;

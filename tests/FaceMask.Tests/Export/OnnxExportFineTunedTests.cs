@@ -1,5 +1,4 @@
 using FaceMask.Export;
-using FaceMask.Features;
 using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.ResNet;

@@ -1,5 +1,6 @@
 using FaceMask.Data;
 using FaceMask.Features;
+using FaceMask.ResNet;
 using FaceMask.Tests.Support;
 using Xunit;
 
@@ -32,7 +33,7 @@ public sealed class FeatureCacheTests : IDisposable
         Assert.Equal(first.Paths, second.Paths);
 
         // Each cached row is what the backbone gives for that file now.
-        using var extractor = ResNet18Backbone.Locate().CreateExtractor(1);
+        using var extractor = new FeatureExtractor(ResNet18Backbone.Locate(), 1);
         var fresh = new float[FeatureExtractor.PairLength];
         for (int i = 0; i < second.Count; i++)
         {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.ResNet;
 using FaceMask.Tests.Support;

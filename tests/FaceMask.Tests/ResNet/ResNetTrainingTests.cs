@@ -1,8 +1,8 @@
 using FaceMask.Data;
-using FaceMask.Features;
 using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.Protocols;
+using FaceMask.ResNet;
 using FaceMask.Tests.Support;
 using FaceMask.Training;
 using Xunit;

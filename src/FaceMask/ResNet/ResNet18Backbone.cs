@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using FaceMask.Models;
 
-namespace FaceMask.Features;
+namespace FaceMask.ResNet;
 
 /// <summary>
 /// The frozen ResNet18 feature extractor shipped as two ONNX files by the NuGet package
@@ -127,9 +127,6 @@ public sealed class ResNet18Backbone
             }
         }
     }
-
-    /// <summary>Opens one pair of inference sessions; each extractor is used by one thread at a time.</summary>
-    internal FeatureExtractor CreateExtractor(int intraOpThreads) => new(this, intraOpThreads);
 
     private static string HashOf(string path)
     {
