@@ -20,7 +20,7 @@ public sealed class LoadedDataset
         string fingerprint,
         string? cachePath,
         bool loadedFromCache,
-        FeatureMatrix? features = null)
+        object? payload = null)
     {
         Root = root;
         Classes = classes;
@@ -33,7 +33,7 @@ public sealed class LoadedDataset
         Fingerprint = fingerprint;
         CachePath = cachePath;
         LoadedFromCache = loadedFromCache;
-        Features = features;
+        Payload = payload;
     }
 
     /// <summary>Full path of the dataset root.</summary>
@@ -92,7 +92,10 @@ public sealed class LoadedDataset
     public bool LoadedFromCache { get; }
 
     /// <summary>Backbone features of each image (image and mirror), or null for a dataset of pixels.</summary>
-    public FeatureMatrix? Features { get; }
+    public FeatureMatrix? Features => Payload as FeatureMatrix;
+
+    /// <summary>What the load step made of the images besides pixels (backbone features), or null.</summary>
+    internal object? Payload { get; }
 
     /// <summary>Pixels of image <paramref name="index"/>: 3×<see cref="Size"/>×<see cref="Size"/> bytes, planar CHW RGB.</summary>
     public ReadOnlySpan<byte> ImagePixels(int index)
