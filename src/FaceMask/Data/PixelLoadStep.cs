@@ -24,7 +24,7 @@ internal sealed class PixelLoadStep : DatasetLoadStep<byte>
     /// <inheritdoc/>
     public override int RecordLength => 3 * Size * Size;
 
-    /// <summary>Loads the pixels of every image under <paramref name="root"/> (<see cref="DatasetLoader.Load"/> without a backbone).</summary>
+    /// <summary>Loads the pixels of every image under <paramref name="root"/> (a load without a backbone).</summary>
     internal static LoadedDataset Load(string root, DatasetLoadOptions options, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
     {
         int size = options.Size;

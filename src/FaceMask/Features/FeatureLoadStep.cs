@@ -34,7 +34,7 @@ internal sealed class FeatureLoadStep : DatasetLoadStep<float>
 
     /// <summary>Loads the features of every image under <paramref name="root"/> for <see cref="DatasetLoadOptions.Backbone"/>.</summary>
     /// <exception cref="FaceMaskException">An unknown backbone, a wrong size, missing backbone files, or what the load path throws.</exception>
-    internal static LoadedDataset Load(string root, DatasetLoadOptions options, ExtractionOptions? extraction, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    internal static LoadedDataset Load(string root, DatasetLoadOptions options, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
     {
         if (!string.Equals(options.Backbone, ResNet18Backbone.Name, StringComparison.Ordinal))
         {
@@ -52,7 +52,7 @@ internal sealed class FeatureLoadStep : DatasetLoadStep<float>
         }
 
         return DatasetLoading.Load(root, options, (_, preparer) =>
-            new FeatureLoadStep(ResNet18Backbone.Locate(options.BackboneDirectory), options.Resize, preparer, extraction ?? ExtractionOptions.Default),
+            new FeatureLoadStep(ResNet18Backbone.Locate(options.BackboneDirectory), options.Resize, preparer, ExtractionOptions.Default),
             progress, cancellationToken);
     }
 

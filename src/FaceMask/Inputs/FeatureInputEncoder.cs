@@ -37,12 +37,12 @@ public sealed class FeatureInputEncoder : IInputEncoder, IDisposable
     public TensorSet Encode(LoadedDataset data, int[] indices, Normalization normalization)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (data.Features is null)
+        if (data.Features is not { } features)
         {
             throw new FaceMaskException($"{data.Root}: was loaded as pixels, but this model takes {ResNet18Backbone.Name} features (load it with the backbone set)");
         }
 
-        return TensorSet.FromFeatures(data.Features, data.Labels, indices);
+        return TensorSet.FromFeatures(features, data.Labels, indices);
     }
 
     /// <inheritdoc/>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FaceMask.Data;
 using FaceMask.Detection;
+using FaceMask.Features;
 using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.Protocols;

@@ -1,4 +1,5 @@
 using FaceMask.Data;
+using FaceMask.Features;
 using FaceMask.ResNet;
 using FaceMask.Tests.Support;
 
