@@ -1,4 +1,5 @@
 using FaceMask.Data;
+using FaceMask.Models;
 using FaceMask.ResNet;
 
 namespace FaceMask.Features;
@@ -81,5 +82,5 @@ internal sealed class FeatureLoadStep : DatasetLoadStep<float>
 
     /// <inheritdoc/>
     public override (byte[] Pixels, object? Payload) Result(float[] records, int count, int converted, double seconds) =>
-        ([], new FeatureMatrix(records, count, backbone.Describe(), converted, seconds));
+        ([], new FeatureMatrix(records, count, BackboneManifest.Of(backbone), converted, seconds));
 }

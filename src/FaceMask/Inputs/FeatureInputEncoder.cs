@@ -140,7 +140,7 @@ public sealed class FeatureInputEncoder : IInputEncoder, IDisposable
             }
             else
             {
-                imageBackbone!.EnsureMatches(manifest.Backbone!, "the model");
+                manifest.Backbone!.EnsureMatches(imageBackbone!, "the model");
             }
 
             imagePool.ForEach(count, (i, extractor, chw) =>
@@ -156,7 +156,7 @@ public sealed class FeatureInputEncoder : IInputEncoder, IDisposable
     private ResNet18Backbone LocateFor(ModelManifest manifest)
     {
         ResNet18Backbone backbone = ResNet18Backbone.Locate(backboneDirectory);
-        backbone.EnsureMatches(manifest.Backbone ?? throw new FaceMaskException("the model's manifest has no backbone section"), "the model");
+        (manifest.Backbone ?? throw new FaceMaskException("the model's manifest has no backbone section")).EnsureMatches(backbone, "the model");
         return backbone;
     }
 }

@@ -37,7 +37,7 @@ internal static class ModelRunner
         Backbone = ModelArchitectures.Defaults(options.Arch) switch
         {
             { Backbone: not null } => data.Features?.Backbone,
-            { TunedBackbone: not null } => ResNet18Backbone.Locate().Describe(),
+            { TunedBackbone: not null } => BackboneManifest.Of(ResNet18Backbone.Locate()),
             _ => null,
         },
         Normalization = ModelArchitectures.Defaults(options.Arch).Backbone is null ? options.Normalization : Normalization.Identity,

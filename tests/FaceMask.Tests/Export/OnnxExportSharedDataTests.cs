@@ -53,7 +53,7 @@ public sealed class OnnxExportSharedDataTests(ITestOutputHelper output) : IDispo
             InputSize = ResNet18Backbone.InputSize,
             Resize = "center-crop",
             Tune = FaceMask.ResNet.ResNetTuning.Layer4,
-            Backbone = ResNet18Backbone.Locate().Describe(),
+            Backbone = BackboneManifest.Of(ResNet18Backbone.Locate()),
             Normalization = Normalization.Identity,
         };
         using var model = new TrainedModel(ModelArchitectures.Create(manifest.Arch, manifest.Classes.Count, manifest.InputSize), manifest);

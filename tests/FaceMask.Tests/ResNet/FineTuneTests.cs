@@ -77,7 +77,7 @@ public sealed class FineTuneTests : IDisposable
             InputSize = Size,
             Resize = "center-crop",
             Tune = ResNetTuning.Layer4,
-            Backbone = ResNet18Backbone.Locate().Describe(),
+            Backbone = BackboneManifest.Of(ResNet18Backbone.Locate()),
             Normalization = Normalization.Identity,
         };
         string folder = temp["model"];

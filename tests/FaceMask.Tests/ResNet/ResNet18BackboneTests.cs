@@ -1,4 +1,5 @@
 using FaceMask.Features;
+using FaceMask.Models;
 using FaceMask.ResNet;
 using FaceMask.Tests.Support;
 using Microsoft.ML.OnnxRuntime;
@@ -21,7 +22,7 @@ public sealed class ResNet18BackboneTests : IDisposable
         Assert.True(new FileInfo(backbone.PreprocessPath).Length > 100_000);
         Assert.Matches("^[0-9a-f]{64}$", backbone.FileHashes[ResNet18Backbone.NetworkFile]);
         Assert.Matches("^[0-9a-f]{16}$", backbone.Id);
-        var manifest = backbone.Describe();
+        var manifest = BackboneManifest.Of(backbone);
         Assert.Equal("resnet18", manifest.Name);
         Assert.Equal(512, manifest.FeatureLength);
         Assert.Equal(backbone.FileHashes[ResNet18Backbone.PreprocessFile], manifest.Files[ResNet18Backbone.PreprocessFile]);
