@@ -58,8 +58,11 @@ internal sealed class PixelLoadStep : DatasetLoadStep<byte>
         CacheLocation.FilePath(root, cacheDirectory, $"{Size}px-{CacheLocation.ResizeName(mode)}", preparerId, FormatVersion, "fmcache");
 
     /// <inheritdoc/>
-    public override PerFileCacheFormat CacheFormat(string root, int stepTag) =>
-        new("FMPIXELS", FormatVersion, Size, (int)mode, stepTag, [root], RecordLength);
+    public override PerFileCacheFormat CacheFormat(string root, int stepTag) => Format(root, Size, mode, stepTag);
+
+    /// <summary>The pixel cache's format: magic <c>FMPIXELS</c>, header keys size and resize mode, index keyed by the root.</summary>
+    internal static PerFileCacheFormat Format(string root, int size, ResizeMode mode, int stepTag) =>
+        new("FMPIXELS", FormatVersion, size, (int)mode, stepTag, [root], 3 * size * size);
 
     /// <inheritdoc/>
     public override void ForEach(int count, Action<int, FileConverter<byte>> work, CancellationToken cancellationToken)

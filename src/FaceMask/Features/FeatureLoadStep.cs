@@ -65,8 +65,11 @@ internal sealed class FeatureLoadStep : DatasetLoadStep<float>
         CacheLocation.FilePath(root, cacheDirectory, $"{ResNet18Backbone.Name}-{backbone.Id}-{CacheLocation.ResizeName(mode)}", preparerId, FormatVersion, "fmfeat");
 
     /// <inheritdoc/>
-    public override PerFileCacheFormat CacheFormat(string root, int stepTag) =>
-        new("FMFEATUR", FormatVersion, (int)mode, RecordLength, stepTag, [root, backbone.Id], RecordLength);
+    public override PerFileCacheFormat CacheFormat(string root, int stepTag) => Format(root, backbone.Id, mode, RecordLength, stepTag);
+
+    /// <summary>The feature cache's format: magic <c>FMFEATUR</c>, header keys resize mode and floats per file, index keyed by the root and the backbone id.</summary>
+    internal static PerFileCacheFormat Format(string root, string backboneId, ResizeMode mode, int recordFloats, int stepTag) =>
+        new("FMFEATUR", FormatVersion, (int)mode, recordFloats, stepTag, [root, backboneId], recordFloats);
 
     /// <inheritdoc/>
     public override void ForEach(int count, Action<int, FileConverter<float>> work, CancellationToken cancellationToken)
