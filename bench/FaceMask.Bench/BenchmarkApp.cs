@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaceMask.Data;
+using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.Runtime;
 using FaceMask.Training;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FaceMask.Data;
+using FaceMask.Features;
 using Spectre.Console;
 
 namespace FaceMask.Cli.Rendering;

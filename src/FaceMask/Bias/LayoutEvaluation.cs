@@ -1,4 +1,5 @@
 using FaceMask.Data;
+using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.Protocols;
 using FaceMask.Training;

@@ -3,17 +3,20 @@ using System.Text;
 
 namespace FaceMask.Data;
 
-/// <summary>Decides where the decoded-pixel cache of a dataset lives.</summary>
+/// <summary>Decides where the per-file caches of a dataset (decoded pixels, backbone features) live and what their files are called.</summary>
 internal static class CacheLocation
 {
     /// <summary>Name of the default cache folder, created beside the dataset root.</summary>
     internal const string DirectoryName = ".facemask-cache";
 
-    /// <summary>Full path of the cache file for a dataset, or null when no cache folder is usable.</summary>
-    internal static string? CacheFilePath(string root, string? explicitDirectory, int size, ResizeMode mode, string? preparerId = null)
+    /// <summary>
+    /// Full path of a per-file cache file (<see cref="FileName"/>) in the dataset's cache folder
+    /// (<see cref="ResolveDirectory"/>), or null when no cache folder is usable.
+    /// </summary>
+    internal static string? FilePath(string root, string? explicitDirectory, string key, string? preparerId, int version, string extension)
     {
         string? directory = ResolveDirectory(root, explicitDirectory, UserCacheDirectory());
-        return directory is null ? null : Path.Combine(directory, FileName(root, size, mode, preparerId));
+        return directory is null ? null : Path.Combine(directory, FileName(root, key, preparerId, version, extension));
     }
 
     /// <summary>
@@ -76,10 +79,13 @@ internal static class CacheLocation
     }
 
     /// <summary>
-    /// One file per (root full path, size, resize mode, preparation step, format version); the whole images' file has
-    /// no step in its name (as before steps existed).
+    /// One file per (root full path, what is cached, preparation step, format version):
+    /// <c>&lt;root name&gt;-&lt;root hash&gt;-&lt;key&gt;[-&lt;step&gt;]-v&lt;version&gt;.&lt;extension&gt;</c>, e.g.
+    /// <c>images-0123456789abcdef-32px-stretch-v1.fmcache</c> (decoded pixels) or
+    /// <c>images-0123456789abcdef-resnet18-&lt;backbone id&gt;-centercrop-v1.fmfeat</c> (backbone features); the whole
+    /// images' file has no step in its name (as before steps existed).
     /// </summary>
-    internal static string FileName(string root, int size, ResizeMode mode, string? preparerId = null)
+    internal static string FileName(string root, string key, string? preparerId, int version, string extension)
     {
         string fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         string rootHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fullRoot)))[..16];
@@ -89,9 +95,11 @@ internal static class CacheLocation
             name.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
         }
 
-        string mode8 = mode == ResizeMode.Stretch ? "stretch" : "centercrop";
-        return $"{name}-{rootHash}-{size}px-{mode8}{StepSuffix(preparerId)}-v{DatasetCache.FormatVersion}.fmcache";
+        return $"{name}-{rootHash}-{key}{StepSuffix(preparerId)}-v{version}.{extension}";
     }
+
+    /// <summary>The resize mode as cache file names spell it: <c>stretch</c> or <c>centercrop</c>.</summary>
+    internal static string ResizeName(ResizeMode mode) => mode == ResizeMode.Stretch ? "stretch" : "centercrop";
 
     /// <summary><c>-&lt;step id&gt;</c> for a file name, or empty for whole images.</summary>
     internal static string StepSuffix(string? preparerId) => string.IsNullOrEmpty(preparerId) ? string.Empty : "-" + preparerId;

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace FaceMask.Data;
 
 /// <summary>
-/// How a dataset file was found in a per-file cache (<see cref="DatasetCache"/>, <see cref="Features.FeatureCache"/>).
+/// How a dataset file was found in a per-file cache (<see cref="PerFileCache{T}"/>: decoded pixels, backbone features).
 /// </summary>
 internal enum CacheLookup
 {
@@ -45,7 +45,7 @@ internal static class CacheLookups
 
         try
         {
-            Span<byte> hash = stackalloc byte[DatasetCache.HashLength];
+            Span<byte> hash = stackalloc byte[PerFileCacheRecord.HashLength];
             using var stream = File.OpenRead(Path.Combine(root, entry.RelativePath));
             SHA256.HashData(stream, hash);
             return hash.SequenceEqual(cachedHash) ? CacheLookup.SameContent : CacheLookup.Miss;

@@ -1,8 +1,6 @@
-using FaceMask.Features;
-
 namespace FaceMask.Data;
 
-/// <summary>How <see cref="DatasetLoader.Load"/> prepares a dataset.</summary>
+/// <summary>How a dataset is loaded (<c>Features.DatasetLoader.Load</c>): as pixels of which size, or as which backbone's features.</summary>
 public sealed record DatasetLoadOptions
 {
     /// <summary>Width and height of every decoded image in pixels (default 32, the original system's input size).</summary>
@@ -25,15 +23,12 @@ public sealed record DatasetLoadOptions
 
     /// <summary>
     /// A frozen backbone (<c>"resnet18"</c>) whose features are extracted and kept instead of the pixels
-    /// (<see cref="LoadedDataset.Features"/>); null (default) keeps pixels. <see cref="Size"/> must then be the backbone's input size.
+    /// (<c>LoadedDataset.Features</c>); null (default) keeps pixels. <see cref="Size"/> must then be the backbone's input size.
     /// </summary>
     public string? Backbone { get; init; }
 
     /// <summary>Folder holding the backbone's ONNX files; null uses <c>&lt;application folder&gt;/models/&lt;backbone&gt;</c>.</summary>
     public string? BackboneDirectory { get; init; }
-
-    /// <summary>How feature extraction is spread over threads; null uses <see cref="ExtractionOptions.Default"/>.</summary>
-    public ExtractionOptions? Extraction { get; init; }
 
     /// <summary>
     /// A step run on each decoded image before it is resized (for a model trained on face crops: crop the best face, as

@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace FaceMask.Data;
 
 /// <summary>
-/// A step between decoding an image file and resizing it, run by <see cref="DatasetLoader.Load"/> when set as
+/// A step between decoding an image file and resizing it, run by the dataset load when set as
 /// <see cref="DatasetLoadOptions.Preparer"/>: it gets the decoded, upright photo at full resolution and returns the
 /// image to use instead (a face crop, say), or null to use the photo whole. Declared here so that loading does not
 /// depend on the code that implements a step (the face-crop step lives in <c>Detection</c>).

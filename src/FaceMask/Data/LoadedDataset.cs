@@ -1,10 +1,8 @@
-using FaceMask.Features;
-
 namespace FaceMask.Data;
 
 /// <summary>
 /// A dataset decoded into memory: one uint8 image of 3×<see cref="Size"/>×<see cref="Size"/> per usable file, or,
-/// when loaded for a backbone model, the backbone's <see cref="Features"/> of each image instead.
+/// when loaded for a backbone model, the backbone's features of each image instead (<c>Features.LoadedDatasetFeatures</c>).
 /// </summary>
 public sealed class LoadedDataset
 {
@@ -20,7 +18,7 @@ public sealed class LoadedDataset
         string fingerprint,
         string? cachePath,
         bool loadedFromCache,
-        FeatureMatrix? features = null)
+        object? payload = null)
     {
         Root = root;
         Classes = classes;
@@ -33,7 +31,7 @@ public sealed class LoadedDataset
         Fingerprint = fingerprint;
         CachePath = cachePath;
         LoadedFromCache = loadedFromCache;
-        Features = features;
+        Payload = payload;
     }
 
     /// <summary>Full path of the dataset root.</summary>
@@ -68,7 +66,7 @@ public sealed class LoadedDataset
 
     /// <summary>
     /// All images back to back: <see cref="Count"/>×3×<see cref="Size"/>×<see cref="Size"/> bytes, planar CHW RGB per
-    /// image, not normalised. Empty when the dataset holds <see cref="Features"/> instead.
+    /// image, not normalised. Empty when the dataset holds backbone features instead.
     /// </summary>
     public byte[] Pixels { get; }
 
@@ -91,8 +89,8 @@ public sealed class LoadedDataset
     /// <summary>True when every file's pixels or features (or known problem) came from the cache and nothing had to be decoded.</summary>
     public bool LoadedFromCache { get; }
 
-    /// <summary>Backbone features of each image (image and mirror), or null for a dataset of pixels.</summary>
-    public FeatureMatrix? Features { get; }
+    /// <summary>What the load step made of the images instead of pixels (backbone features, read through <c>Features.LoadedDatasetFeatures</c>), or null.</summary>
+    internal object? Payload { get; }
 
     /// <summary>Pixels of image <paramref name="index"/>: 3×<see cref="Size"/>×<see cref="Size"/> bytes, planar CHW RGB.</summary>
     public ReadOnlySpan<byte> ImagePixels(int index)

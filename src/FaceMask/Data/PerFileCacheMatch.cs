@@ -24,7 +24,8 @@ internal sealed class PerFileCacheMatch
     /// <paramref name="hashes"/>, for a file remembered as bad, its problem into <paramref name="errors"/>, and whether
     /// the preparation step left it whole into <paramref name="usedWhole"/> (when given).
     /// </summary>
-    public static PerFileCacheMatch Find(IPerFileCache cache, ImageFolder folder, byte[] hashes, ImageDecodeException?[] errors, bool[]? usedWhole = null)
+    public static PerFileCacheMatch Find<T>(PerFileCache<T> cache, ImageFolder folder, byte[] hashes, ImageDecodeException?[] errors, bool[]? usedWhole = null)
+        where T : unmanaged
     {
         IReadOnlyList<ImageEntry> entries = folder.Entries;
         int n = entries.Count;
@@ -45,7 +46,7 @@ internal sealed class PerFileCacheMatch
 
             matched++;
             retimed |= found == CacheLookup.SameContent;
-            cache.Hash(index).CopyTo(hashes.AsSpan(i * DatasetCache.HashLength));
+            cache.Hash(index).CopyTo(hashes.AsSpan(i * PerFileCacheRecord.HashLength));
             if (cache.Problem(index) is { } problem)
             {
                 errors[i] = new ImageDecodeException(entry.RelativePath, problem, cache.Reason(index));

@@ -1,4 +1,3 @@
-using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.Onnx;
 using FaceMask.ResNet;

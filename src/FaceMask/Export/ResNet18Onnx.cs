@@ -1,6 +1,6 @@
-using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.Onnx;
+using FaceMask.ResNet;
 using Onnx;
 
 namespace FaceMask.Export;
@@ -35,7 +35,7 @@ internal static class ResNet18Onnx
         }
 
         var backbone = ResNet18Backbone.Locate(backboneDirectory);
-        backbone.EnsureMatches(manifest.Backbone ?? throw new FaceMaskException("ONNX export: the model's manifest has no backbone section"), "the model");
+        (manifest.Backbone ?? throw new FaceMaskException("ONNX export: the model's manifest has no backbone section")).EnsureMatches(backbone, "the model");
         var preprocess = OnnxModel.Read(backbone.PreprocessPath);
         var network = OnnxModel.Read(backbone.NetworkPath);
         long opset = Opset(preprocess, network);

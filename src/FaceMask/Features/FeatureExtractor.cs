@@ -1,3 +1,4 @@
+using FaceMask.ResNet;
 using Microsoft.ML.OnnxRuntime;
 
 namespace FaceMask.Features;

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using FaceMask.ResNet;
 
 namespace FaceMask.Features;
 
@@ -18,7 +19,7 @@ internal sealed class FeatureExtractorPool : IDisposable
         {
             for (int w = 0; w < extractors.Length; w++)
             {
-                extractors[w] = backbone.CreateExtractor(options.ThreadsPerWorker);
+                extractors[w] = new FeatureExtractor(backbone, options.ThreadsPerWorker);
             }
         }
         catch

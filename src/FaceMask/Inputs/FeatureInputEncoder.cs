@@ -2,6 +2,7 @@ using FaceMask.Data;
 using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.Protocols;
+using FaceMask.ResNet;
 using FaceMask.Training;
 using SkiaSharp;
 using static TorchSharp.torch;
@@ -36,12 +37,12 @@ public sealed class FeatureInputEncoder : IInputEncoder, IDisposable
     public TensorSet Encode(LoadedDataset data, int[] indices, Normalization normalization)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (data.Features is null)
+        if (data.Features is not { } features)
         {
             throw new FaceMaskException($"{data.Root}: was loaded as pixels, but this model takes {ResNet18Backbone.Name} features (load it with the backbone set)");
         }
 
-        return TensorSet.FromFeatures(data.Features, data.Labels, indices);
+        return TensorSet.FromFeatures(features, data.Labels, indices);
     }
 
     /// <inheritdoc/>
@@ -139,7 +140,7 @@ public sealed class FeatureInputEncoder : IInputEncoder, IDisposable
             }
             else
             {
-                imageBackbone!.EnsureMatches(manifest.Backbone!, "the model");
+                manifest.Backbone!.EnsureMatches(imageBackbone!, "the model");
             }
 
             imagePool.ForEach(count, (i, extractor, chw) =>
@@ -155,7 +156,7 @@ public sealed class FeatureInputEncoder : IInputEncoder, IDisposable
     private ResNet18Backbone LocateFor(ModelManifest manifest)
     {
         ResNet18Backbone backbone = ResNet18Backbone.Locate(backboneDirectory);
-        backbone.EnsureMatches(manifest.Backbone ?? throw new FaceMaskException("the model's manifest has no backbone section"), "the model");
+        (manifest.Backbone ?? throw new FaceMaskException("the model's manifest has no backbone section")).EnsureMatches(backbone, "the model");
         return backbone;
     }
 }

@@ -1,4 +1,5 @@
 using FaceMask.Data;
+using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.Protocols;
 using FaceMask.Training;
@@ -31,9 +32,9 @@ public sealed class PixelInputEncoder : IInputEncoder
     public TensorSet Encode(LoadedDataset data, int[] indices, Normalization normalization)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (data.Features is not null)
+        if (data.Features is { } features)
         {
-            throw new FaceMaskException($"{data.Root}: was loaded as {data.Features.Backbone.Name} features, but this model takes pixels");
+            throw new FaceMaskException($"{data.Root}: was loaded as {features.Backbone.Name} features, but this model takes pixels");
         }
 
         return raw

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FaceMask.ResNet;
 
 namespace FaceMask.Models;
 
@@ -31,4 +32,40 @@ public sealed record BackboneManifest
     /// <summary>The views extracted per image; the head is trained on a random one and averages them when predicting.</summary>
     [JsonPropertyName("views")]
     public IReadOnlyList<string> Views { get; init; } = ["image", "horizontal-mirror"];
+
+    /// <summary>The section that records which backbone files produced a model's features.</summary>
+    /// <param name="backbone">The backbone's files.</param>
+    public static BackboneManifest Of(ResNet18Backbone backbone)
+    {
+        ArgumentNullException.ThrowIfNull(backbone);
+        return new()
+        {
+            Name = ResNet18Backbone.Name,
+            Source = ResNet18Backbone.Source,
+            Files = new SortedDictionary<string, string>(backbone.FileHashes.ToDictionary(), StringComparer.Ordinal),
+            Output = ResNet18Backbone.NetworkOutput,
+            FeatureLength = ResNet18Backbone.FeatureLength,
+        };
+    }
+
+    /// <summary>Throws when <paramref name="backbone"/>'s files are not the ones this section names (a model trained on other features).</summary>
+    /// <param name="backbone">The backbone's files found now.</param>
+    /// <param name="what">What this section belongs to, for the message (e.g. the model folder).</param>
+    public void EnsureMatches(ResNet18Backbone backbone, string what)
+    {
+        ArgumentNullException.ThrowIfNull(backbone);
+        if (!string.Equals(Name, ResNet18Backbone.Name, StringComparison.Ordinal))
+        {
+            throw new FaceMaskException($"{what}: expects backbone '{Name}', not '{ResNet18Backbone.Name}'");
+        }
+
+        foreach (var (file, hash) in backbone.FileHashes)
+        {
+            if (!Files.TryGetValue(file, out string? expected) || !string.Equals(expected, hash, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new FaceMaskException(
+                    $"{what}: was trained on features of a different {file} (SHA-256 {expected ?? "not recorded"}) than {Path.Combine(backbone.Directory, file)} ({hash})");
+            }
+        }
+    }
 }

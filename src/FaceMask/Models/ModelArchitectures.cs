@@ -1,5 +1,4 @@
 using FaceMask.Data;
-using FaceMask.Features;
 using FaceMask.ResNet;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using FaceMask.Features;
 using FaceMask.ResNet;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -205,7 +204,7 @@ public static class ModelStore
         if (ModelArchitectures.Defaults(manifest.Arch).TunedBackbone is not null)
         {
             // The network's structure is rebuilt from the backbone's graph: it must be the one the model was made from.
-            ResNet18Backbone.Locate().EnsureMatches(manifest.Backbone!, directory);
+            manifest.Backbone!.EnsureMatches(ResNet18Backbone.Locate(), directory);
         }
 
         var network = ModelArchitectures.Create(manifest.Arch, manifest.Classes.Count, manifest.InputSize, manifest.Head, manifest.Tune);

@@ -1,4 +1,5 @@
 using FaceMask.Data;
+using FaceMask.Features;
 using FaceMask.Models;
 
 namespace FaceMask.Protocols;
@@ -26,12 +27,12 @@ public static class ModelCompatibility
 
         if (ModelArchitectures.Defaults(manifest.Arch).Backbone is not null && manifest.Backbone is { } backbone)
         {
-            if (data.Features is null)
+            if (data.Features is not { } features)
             {
                 throw new FaceMaskException($"{data.Root}: loaded as pixels but the model takes {backbone.Name} features");
             }
 
-            var loaded = data.Features.Backbone;
+            var loaded = features.Backbone;
             if (!string.Equals(loaded.Name, backbone.Name, StringComparison.Ordinal) ||
                 loaded.Files.Count != backbone.Files.Count ||
                 loaded.Files.Any(f => !backbone.Files.TryGetValue(f.Key, out string? hash) || !string.Equals(hash, f.Value, StringComparison.OrdinalIgnoreCase)))
@@ -40,9 +41,9 @@ public static class ModelCompatibility
                     $"{data.Root}: features come from backbone files ({Describe(loaded)}) other than the ones the model was trained on ({Describe(backbone)})");
             }
         }
-        else if (data.Features is not null)
+        else if (data.Features is { } features)
         {
-            throw new FaceMaskException($"{data.Root}: loaded as {data.Features.Backbone.Name} features but the model takes pixels");
+            throw new FaceMaskException($"{data.Root}: loaded as {features.Backbone.Name} features but the model takes pixels");
         }
     }
 

@@ -3,6 +3,7 @@ using FaceMask.Evaluation;
 using FaceMask.Features;
 using FaceMask.Inputs;
 using FaceMask.Models;
+using FaceMask.ResNet;
 using FaceMask.Runtime;
 using FaceMask.Training;
 
@@ -36,7 +37,7 @@ internal static class ModelRunner
         Backbone = ModelArchitectures.Defaults(options.Arch) switch
         {
             { Backbone: not null } => data.Features?.Backbone,
-            { TunedBackbone: not null } => ResNet18Backbone.Locate().Describe(),
+            { TunedBackbone: not null } => BackboneManifest.Of(ResNet18Backbone.Locate()),
             _ => null,
         },
         Normalization = ModelArchitectures.Defaults(options.Arch).Backbone is null ? options.Normalization : Normalization.Identity,

@@ -11,7 +11,7 @@ namespace FaceMask.ResNet;
 /// padding would not even add up (a 3×3 main path against a 4×4 shortcut), and this symmetric (torchvision) padding is
 /// what keeps the block consistent.
 /// </summary>
-public sealed class ConvBatchNorm : Module<Tensor, Tensor>
+internal sealed class ConvBatchNorm : Module<Tensor, Tensor>
 {
     private readonly Conv2d conv;
     private readonly BatchNorm2d bn;

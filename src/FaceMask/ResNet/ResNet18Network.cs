@@ -25,7 +25,7 @@ public sealed class ResNet18Network : Module<Tensor, Tensor>, IPretrainedNetwork
     /// <param name="stem">The first convolution + batch norm (followed by ReLU and a 3×3 stride-2 max pool).</param>
     /// <param name="blocks">The residual blocks in order.</param>
     /// <param name="classes">Number of output classes.</param>
-    public ResNet18Network(Tensor meanImage, ConvBatchNorm stem, IReadOnlyList<ResNetBlock> blocks, int classes)
+    internal ResNet18Network(Tensor meanImage, ConvBatchNorm stem, IReadOnlyList<ResNetBlock> blocks, int classes)
         : base("resnet18_ft")
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);

@@ -4,7 +4,7 @@ using static TorchSharp.torch.nn;
 namespace FaceMask.ResNet;
 
 /// <summary>A residual basic block: relu(bn(conv(relu(bn(conv(x))))) + shortcut(x)), the shortcut a 1×1 convolution + bn or the identity.</summary>
-public sealed class ResNetBlock : Module<Tensor, Tensor>
+internal sealed class ResNetBlock : Module<Tensor, Tensor>
 {
     private readonly ConvBatchNorm first;
     private readonly ConvBatchNorm second;

@@ -1,4 +1,3 @@
-using FaceMask.Features;
 using FaceMask.Onnx;
 using Onnx;
 using static TorchSharp.torch;

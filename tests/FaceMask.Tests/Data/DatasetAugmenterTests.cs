@@ -1,3 +1,4 @@
+using FaceMask.Features;
 using FaceMask.Tests.Support;
 using System.Security.Cryptography;
 using FaceMask.Data;

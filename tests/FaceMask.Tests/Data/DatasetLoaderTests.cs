@@ -1,3 +1,4 @@
+using FaceMask.Features;
 using FaceMask.Tests.Support;
 using FaceMask.Data;
 using SkiaSharp;

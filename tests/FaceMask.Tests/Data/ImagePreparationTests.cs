@@ -1,4 +1,5 @@
 using FaceMask.Data;
+using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.Protocols;
 using FaceMask.Tests.Support;
@@ -99,9 +100,9 @@ public sealed class ImagePreparationTests
         string root = MakeDataset(temp);
         LoadedDataset first = DatasetLoader.Load(root, Options(temp, new TopLeftQuarter()));
         var other = new TopLeftQuarter("quarter-v2");
-        string otherPath = CacheLocation.CacheFilePath(root, temp["cache"], 8, ResizeMode.Stretch, other.Id)!;
+        string otherPath = new PixelLoadStep(8, ResizeMode.Stretch, null).CachePath(root, temp["cache"], other.Id)!;
         File.Copy(first.CachePath!, otherPath);
-        string wholePath = CacheLocation.CacheFilePath(root, temp["cache"], 8, ResizeMode.Stretch)!;
+        string wholePath = new PixelLoadStep(8, ResizeMode.Stretch, null).CachePath(root, temp["cache"], null)!;
         File.Copy(first.CachePath!, wholePath);
 
         LoadedDataset second = DatasetLoader.Load(root, Options(temp, other));

@@ -6,6 +6,7 @@ using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.Protocols;
 using FaceMask.Reporting;
+using FaceMask.ResNet;
 using FaceMask.Runtime;
 using FaceMask.Tests.Cli;
 using FaceMask.Tests.Support;

@@ -3,6 +3,7 @@ using FaceMask.Features;
 using FaceMask.Inference;
 using FaceMask.Inputs;
 using FaceMask.Models;
+using FaceMask.ResNet;
 using FaceMask.Tests.Support;
 using SkiaSharp;
 using Xunit;
@@ -48,7 +49,7 @@ public sealed class InMemoryEncodingTests : IDisposable
         var manifest = new ModelManifest
         {
             Arch = "resnet18", Classes = ["a", "b"], InputSize = ResNet18Backbone.InputSize, Resize = "center-crop",
-            Normalization = Normalization.Half, Backbone = backbone.Describe(),
+            Normalization = Normalization.Half, Backbone = BackboneManifest.Of(backbone),
         };
         using var encoder = new FeatureInputEncoder(extraction: new ExtractionOptions { Workers = 1 });
         using EncodedFiles fromFile = encoder.EncodeFiles([file], manifest);

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using FaceMask.Export;
-using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.ResNet;
 using FaceMask.Runtime;
@@ -184,7 +183,7 @@ public sealed class ModelCopyExporterTests : IDisposable
         InputSize = size,
         Resize = "center-crop",
         Tune = arch == ModelArchitectures.ResNet18FineTuned ? ResNetTuning.Layer4 : null,
-        Backbone = arch == ModelArchitectures.ResNet18FineTuned ? ResNet18Backbone.Locate().Describe() : null,
+        Backbone = arch == ModelArchitectures.ResNet18FineTuned ? BackboneManifest.Of(ResNet18Backbone.Locate()) : null,
         Normalization = arch == ModelArchitectures.ResNet18FineTuned ? Normalization.Identity : Normalization.Half,
     };
 }

@@ -1,5 +1,4 @@
 using FaceMask.Export;
-using FaceMask.Features;
 using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.ResNet;
@@ -79,7 +78,7 @@ public sealed class OnnxExportFineTunedTests(ITestOutputHelper output) : IDispos
             InputSize = Size,
             Resize = "center-crop",
             Tune = tune,
-            Backbone = ResNet18Backbone.Locate().Describe(),
+            Backbone = BackboneManifest.Of(ResNet18Backbone.Locate()),
             Normalization = Normalization.Identity,
         };
         return new TrainedModel(network, manifest);

@@ -1,8 +1,8 @@
 using FaceMask.Export;
-using FaceMask.Features;
 using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.Protocols;
+using FaceMask.ResNet;
 using FaceMask.Tests.ResNet;
 using FaceMask.Tests.Support;
 using FaceMask.Training;

@@ -3,6 +3,7 @@ using FaceMask.Export;
 using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.Protocols;
+using FaceMask.ResNet;
 using FaceMask.Tests.ResNet;
 using FaceMask.Tests.Support;
 using FaceMask.Training;
@@ -52,7 +53,7 @@ public sealed class OnnxExportSharedDataTests(ITestOutputHelper output) : IDispo
             InputSize = ResNet18Backbone.InputSize,
             Resize = "center-crop",
             Tune = FaceMask.ResNet.ResNetTuning.Layer4,
-            Backbone = ResNet18Backbone.Locate().Describe(),
+            Backbone = BackboneManifest.Of(ResNet18Backbone.Locate()),
             Normalization = Normalization.Identity,
         };
         using var model = new TrainedModel(ModelArchitectures.Create(manifest.Arch, manifest.Classes.Count, manifest.InputSize), manifest);

@@ -1,5 +1,6 @@
 using FaceMask.Data;
 using FaceMask.Export;
+using FaceMask.Features;
 using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.Protocols;

@@ -1,4 +1,5 @@
 using FaceMask.Data;
+using FaceMask.Features;
 using FaceMask.Protocols;
 using FaceMask.Reporting;
 using FaceMask.Tests.Support;

@@ -1,5 +1,6 @@
 using FaceMask.Data;
 using FaceMask.Evaluation;
+using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.Protocols;
 using FaceMask.Training;

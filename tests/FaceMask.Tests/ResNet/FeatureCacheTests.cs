@@ -1,5 +1,6 @@
 using FaceMask.Data;
 using FaceMask.Features;
+using FaceMask.ResNet;
 using FaceMask.Tests.Support;
 using Xunit;
 
@@ -17,7 +18,7 @@ public sealed class FeatureCacheTests : IDisposable
         string root = ResNetFixture.Dataset(temp, perClass: 3);
         var first = ResNetFixture.LoadFeatures(root, temp["cache"]);
         Assert.NotNull(first.Features);
-        Assert.Equal(9, first.Features.Extracted);
+        Assert.Equal(9, first.Features!.Extracted);
         Assert.False(first.LoadedFromCache);
         Assert.Empty(first.Pixels);
         Assert.Equal(224, first.Size);
@@ -27,18 +28,18 @@ public sealed class FeatureCacheTests : IDisposable
         var second = ResNetFixture.LoadFeatures(root, temp["cache"]);
         Assert.True(second.LoadedFromCache);
         Assert.Equal(0, second.Features!.Extracted);
-        Assert.Equal(first.Features.Values, second.Features.Values);
+        Assert.Equal(first.Features!.Values, second.Features!.Values);
         Assert.Equal(first.Fingerprint, second.Fingerprint);
         Assert.Equal(first.Paths, second.Paths);
 
         // Each cached row is what the backbone gives for that file now.
-        using var extractor = ResNet18Backbone.Locate().CreateExtractor(1);
+        using var extractor = new FeatureExtractor(ResNet18Backbone.Locate(), 1);
         var fresh = new float[FeatureExtractor.PairLength];
         for (int i = 0; i < second.Count; i++)
         {
             byte[] chw = ImageDecoder.DecodeResized(Path.Combine(root, second.Paths[i]), 224, ResizeMode.CenterCrop);
             extractor.ExtractPair(chw, fresh);
-            ResNet18BackboneTests.AssertClose(fresh, second.Features.Row(i), 1e-5f);
+            ResNet18BackboneTests.AssertClose(fresh, second.Features!.Row(i), 1e-5f);
         }
     }
 
@@ -66,7 +67,7 @@ public sealed class FeatureCacheTests : IDisposable
 
         Assert.True(second.LoadedFromCache);
         Assert.Equal(0, second.Features!.Extracted);
-        Assert.Equal(first.Features!.Values, second.Features.Values);
+        Assert.Equal(first.Features!.Values, second.Features!.Values);
     }
 
     [Fact]
@@ -84,12 +85,12 @@ public sealed class FeatureCacheTests : IDisposable
         Assert.Equal(8, second.Count);
         int kept = second.Paths.ToList().IndexOf("class2/img000.png");
         int before = first.Paths.ToList().IndexOf("class2/img000.png");
-        Assert.Equal(first.Features!.Row(before).ToArray(), second.Features.Row(kept).ToArray());
+        Assert.Equal(first.Features!.Row(before).ToArray(), second.Features!.Row(kept).ToArray());
         Assert.NotEqual(first.Fingerprint, second.Fingerprint);
 
         var third = ResNetFixture.LoadFeatures(root, temp["cache"]);
         Assert.True(third.LoadedFromCache);
-        Assert.Equal(second.Features.Values, third.Features!.Values);
+        Assert.Equal(second.Features!.Values, third.Features!.Values);
     }
 
     [Fact]
@@ -122,7 +123,7 @@ public sealed class FeatureCacheTests : IDisposable
 
         var rebuilt = ResNetFixture.LoadFeatures(root, temp["cache"]);
         Assert.Equal(6, rebuilt.Features!.Extracted);
-        Assert.Equal(first.Features!.Values, rebuilt.Features.Values);
+        Assert.Equal(first.Features!.Values, rebuilt.Features!.Values);
 
         var stretched = ResNetFixture.LoadFeatures(root, temp["cache"], ResizeMode.Stretch);
         Assert.Equal(6, stretched.Features!.Extracted);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.ResNet;
 using FaceMask.Tests.Support;
@@ -78,7 +77,7 @@ public sealed class FineTuneTests : IDisposable
             InputSize = Size,
             Resize = "center-crop",
             Tune = ResNetTuning.Layer4,
-            Backbone = ResNet18Backbone.Locate().Describe(),
+            Backbone = BackboneManifest.Of(ResNet18Backbone.Locate()),
             Normalization = Normalization.Identity,
         };
         string folder = temp["model"];

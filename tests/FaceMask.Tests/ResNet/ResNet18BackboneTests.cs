@@ -1,4 +1,6 @@
 using FaceMask.Features;
+using FaceMask.Models;
+using FaceMask.ResNet;
 using FaceMask.Tests.Support;
 using Microsoft.ML.OnnxRuntime;
 using Xunit;
@@ -20,7 +22,7 @@ public sealed class ResNet18BackboneTests : IDisposable
         Assert.True(new FileInfo(backbone.PreprocessPath).Length > 100_000);
         Assert.Matches("^[0-9a-f]{64}$", backbone.FileHashes[ResNet18Backbone.NetworkFile]);
         Assert.Matches("^[0-9a-f]{16}$", backbone.Id);
-        var manifest = backbone.Describe();
+        var manifest = BackboneManifest.Of(backbone);
         Assert.Equal("resnet18", manifest.Name);
         Assert.Equal(512, manifest.FeatureLength);
         Assert.Equal(backbone.FileHashes[ResNet18Backbone.PreprocessFile], manifest.Files[ResNet18Backbone.PreprocessFile]);
@@ -44,7 +46,7 @@ public sealed class ResNet18BackboneTests : IDisposable
     public void ExtractionGives512FiniteFeaturesForTheImageAndItsMirror()
     {
         var backbone = ResNet18Backbone.Locate();
-        using var extractor = backbone.CreateExtractor(1);
+        using var extractor = new FeatureExtractor(backbone, 1);
         var random = new Random(1);
         byte[] image = new byte[3 * 224 * 224];
         random.NextBytes(image);
@@ -80,7 +82,7 @@ public sealed class ResNet18BackboneTests : IDisposable
         Directory.CreateDirectory(dir);
         File.Copy(ResNet18Backbone.Locate().PreprocessPath, Path.Combine(dir, ResNet18Backbone.PreprocessFile));
         File.WriteAllText(Path.Combine(dir, ResNet18Backbone.NetworkFile), "not a model");
-        var ex = Assert.Throws<FaceMaskException>(() => ResNet18Backbone.Locate(dir).CreateExtractor(1).Dispose());
+        var ex = Assert.Throws<FaceMaskException>(() => new FeatureExtractor(ResNet18Backbone.Locate(dir), 1).Dispose());
         Assert.Contains(ResNet18Backbone.NetworkFile, ex.Message, StringComparison.Ordinal);
         Assert.Contains("cannot load the ONNX model", ex.Message, StringComparison.Ordinal);
     }

@@ -108,7 +108,7 @@ public sealed class ResNet18NetworkTests : IDisposable
     {
         var backbone = ResNet18Backbone.Locate();
         var expected = new float[images.Count * FeatureExtractor.PairLength];
-        using (var extractor = backbone.CreateExtractor(1))
+        using (var extractor = new FeatureExtractor(backbone, 1))
         {
             for (int i = 0; i < images.Count; i++)
             {

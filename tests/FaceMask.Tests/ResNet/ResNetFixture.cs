@@ -1,5 +1,6 @@
 using FaceMask.Data;
 using FaceMask.Features;
+using FaceMask.ResNet;
 using FaceMask.Tests.Support;
 
 namespace FaceMask.Tests.ResNet;

@@ -1,4 +1,5 @@
 using FaceMask.Data;
+using FaceMask.Features;
 using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.Protocols;

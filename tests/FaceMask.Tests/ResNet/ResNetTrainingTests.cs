@@ -3,6 +3,7 @@ using FaceMask.Features;
 using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.Protocols;
+using FaceMask.ResNet;
 using FaceMask.Tests.Support;
 using FaceMask.Training;
 using Xunit;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FaceMask.Data;
+using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.Protocols;
 using FaceMask.Tests.Support;

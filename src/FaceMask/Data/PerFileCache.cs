@@ -1,29 +1,30 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using FaceMask.Data;
 using FaceMask.IO;
 using Microsoft.Win32.SafeHandles;
 
-namespace FaceMask.Features;
+namespace FaceMask.Data;
 
 /// <summary>
-/// A cache file of backbone features for one (dataset root, backbone, resize mode, preparation step), the feature
-/// counterpart of the decoded-pixel cache and keyed the same way: per file by (relative path, length, last-write time,
-/// class). Layout, little-endian: a 64-byte header (magic, format version, resize mode, floats per file, step tag — 0
-/// for whole images —, index length, SHA-256 of the index), the index (root, backbone id, class names, then per file:
-/// relative path, length, last-write ticks, class, content SHA-256 and either "usable", "usable, used whole" or the
-/// problem that made it unusable), then the float32 features (image, then mirror) of the usable files in index order.
+/// A cache file of one payload per dataset file — decoded uint8 pixels, or float32 backbone features — for one load
+/// (dataset root, what the payload is, preparation step), keyed per file by (relative path, length, last-write time,
+/// class) with the content hash to recognise touched files. The <see cref="PerFileCacheFormat"/> is what differs
+/// between the kinds of payload. Layout, little-endian: a 64-byte header (magic, format version, two format keys, step
+/// tag — 0 for whole images —, index length, SHA-256 of the index), the index (the format's index keys — the root
+/// first —, class names, then per file: relative path, length, last-write ticks, class, content SHA-256 and either
+/// "usable", "usable, used whole" (a step that did not apply, e.g. no face) or the problem that made it unusable) and
+/// the payloads of the usable files in index order.
 /// </summary>
-internal sealed class FeatureCache : IPerFileCache, IDisposable
+/// <typeparam name="T">The payload's element type: byte (pixels) or float (features); stored little-endian.</typeparam>
+internal sealed class PerFileCache<T> : IDisposable
+    where T : unmanaged
 {
-    /// <summary>Bumped whenever the layout, the decoding or the extraction changes, so old files are no longer matched.</summary>
-    internal const int FormatVersion = 1;
-
     private const int HeaderLength = 64;
 
-    private static ReadOnlySpan<byte> Magic => "FMFEATUR"u8;
+    private const int HashLength = PerFileCacheRecord.HashLength;
 
     private readonly SafeFileHandle handle;
     private readonly Dictionary<string, int> byPath;
@@ -35,53 +36,30 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
     private readonly string?[] reasons;
     private readonly int[] slots;
     private readonly long payloadOffset;
-    private readonly int recordFloats;
+    private readonly int recordLength;
 
-    private FeatureCache(SafeFileHandle handle, int count, long payloadOffset, int recordFloats)
+    private PerFileCache(SafeFileHandle handle, int count, long payloadOffset, int recordLength)
     {
         this.handle = handle;
         byPath = new Dictionary<string, int>(count, StringComparer.Ordinal);
         lengths = new long[count];
         ticks = new long[count];
         classOf = new string[count];
-        hashes = new byte[count * DatasetCache.HashLength];
+        hashes = new byte[count * HashLength];
         states = new int[count];
         reasons = new string?[count];
         slots = new int[count];
         this.payloadOffset = payloadOffset;
-        this.recordFloats = recordFloats;
+        this.recordLength = recordLength;
     }
 
     /// <summary>Number of files recorded.</summary>
     public int Count => lengths.Length;
 
-    /// <summary>
-    /// The cache file for a dataset: in the same folder as the pixel cache (<see cref="CacheLocation"/>), named
-    /// <c>&lt;root name&gt;-&lt;root hash&gt;-&lt;backbone&gt;-&lt;backbone id&gt;-&lt;resize&gt;[-&lt;step&gt;]-v&lt;format&gt;.fmfeat</c>
-    /// (the step only for a preparation step such as face crops); null when no cache folder is usable.
-    /// </summary>
-    internal static string? FilePath(string root, string? explicitDirectory, string backboneName, string backboneId, ResizeMode mode, string? preparerId = null)
-    {
-        string? directory = CacheLocation.ResolveDirectory(root, explicitDirectory, CacheLocation.UserCacheDirectory());
-        if (directory is null)
-        {
-            return null;
-        }
+    private static int ElementSize => Unsafe.SizeOf<T>();
 
-        string fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
-        string rootHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fullRoot)))[..16];
-        var name = new StringBuilder();
-        foreach (char c in Path.GetFileName(fullRoot))
-        {
-            name.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
-        }
-
-        string resize = mode == ResizeMode.Stretch ? "stretch" : "centercrop";
-        return Path.Combine(directory, $"{name}-{rootHash}-{backboneName}-{backboneId}-{resize}{CacheLocation.StepSuffix(preparerId)}-v{FormatVersion}.fmfeat");
-    }
-
-    /// <summary>Opens and validates a cache file; null when it is missing, stale, corrupt or unreadable.</summary>
-    internal static FeatureCache? TryOpen(string path, string root, string backboneId, ResizeMode mode, int recordFloats, int stepTag = 0)
+    /// <summary>Opens and validates a cache file; null when it is missing, of another format or load, stale, corrupt or unreadable.</summary>
+    internal static PerFileCache<T>? TryOpen(string path, PerFileCacheFormat format)
     {
         SafeFileHandle? handle = null;
         try
@@ -92,7 +70,7 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
             }
 
             handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            FeatureCache? cache = Parse(handle, root, backboneId, mode, recordFloats, stepTag);
+            PerFileCache<T>? cache = Parse(handle, format);
             if (cache is null)
             {
                 handle.Dispose();
@@ -123,22 +101,25 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
     }
 
     /// <summary>The content hash of a cached file.</summary>
-    public ReadOnlySpan<byte> Hash(int index) => hashes.AsSpan(index * DatasetCache.HashLength, DatasetCache.HashLength);
+    public ReadOnlySpan<byte> Hash(int index) => hashes.AsSpan(index * HashLength, HashLength);
 
     /// <summary>The problem that made a cached file unusable, or null when it is usable.</summary>
-    public ImageProblem? Problem(int index) => DatasetCache.IsUsable(states[index], out _) ? null : (ImageProblem)states[index];
+    public ImageProblem? Problem(int index) => PerFileCacheRecord.IsUsable(states[index], out _) ? null : (ImageProblem)states[index];
 
     /// <summary>Whether the preparation step left a cached usable file whole.</summary>
-    public bool UsedWhole(int index) => DatasetCache.IsUsable(states[index], out bool whole) && whole;
+    public bool UsedWhole(int index) => PerFileCacheRecord.IsUsable(states[index], out bool whole) && whole;
 
     /// <summary>The reason text of an unusable cached file.</summary>
     public string Reason(int index) => reasons[index] ?? string.Empty;
 
-    /// <summary>Position of a usable file's features in the payload.</summary>
+    /// <summary>Position of a usable file's payload in the payload block.</summary>
     public int Slot(int index) => slots[index];
 
-    /// <summary>Copies cached features into <paramref name="values"/>: file i receives slot <c>slotOf[i]</c> (−1 = nothing), reading consecutive runs at once.</summary>
-    internal void ReadFeatures(ReadOnlySpan<int> slotOf, float[] values)
+    /// <summary>
+    /// Copies cached payloads into <paramref name="values"/>: file i receives slot <c>slotOf[i]</c> (−1 = nothing).
+    /// Consecutive runs are read with one call each; an unchanged dataset is one read straight into the array.
+    /// </summary>
+    internal void Read(ReadOnlySpan<int> slotOf, T[] values)
     {
         int i = 0;
         while (i < slotOf.Length)
@@ -156,36 +137,31 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
             }
 
             i++;
-            long offset = payloadOffset + ((long)slotOf[start] * recordFloats * sizeof(float));
-            Span<float> target = values.AsSpan(start * recordFloats, (i - start) * recordFloats);
+            long offset = payloadOffset + ((long)slotOf[start] * recordLength * ElementSize);
+            Span<T> target = values.AsSpan(start * recordLength, (i - start) * recordLength);
             ReadExactly(handle, MemoryMarshal.AsBytes(target), offset);
-            if (!BitConverter.IsLittleEndian)
-            {
-                Span<int> words = MemoryMarshal.Cast<float, int>(target);
-                BinaryPrimitives.ReverseEndianness(words, words);
-            }
+            ToOrFromLittleEndian(target);
         }
     }
 
     /// <summary>Writes a cache file atomically.</summary>
     /// <param name="path">The cache file.</param>
-    /// <param name="root">Full path of the dataset root.</param>
-    /// <param name="backboneId">Identity of the backbone files.</param>
-    /// <param name="mode">Resize mode.</param>
-    /// <param name="recordFloats">Floats per usable file.</param>
-    /// <param name="stepTag">The preparation step's tag (<see cref="CacheLocation.StepTag"/>; 0 for whole images).</param>
+    /// <param name="format">The kind of cache and the load it belongs to.</param>
     /// <param name="classes">Class names; records refer to them by index, the file stores them by name.</param>
     /// <param name="records">All files in order, usable or not.</param>
     /// <param name="recordHashes">Content hash of each record, 32 bytes each.</param>
-    /// <param name="values">Features of the usable records, in record order.</param>
-    internal static void Write(string path, string root, string backboneId, ResizeMode mode, int recordFloats, int stepTag, IReadOnlyList<string> classes,
-        IReadOnlyList<DatasetCache.Record> records, byte[] recordHashes, float[] values)
+    /// <param name="values">Payloads of the usable records, in record order (<see cref="PerFileCacheFormat.RecordLength"/> each).</param>
+    internal static void Write(string path, PerFileCacheFormat format, IReadOnlyList<string> classes, IReadOnlyList<PerFileCacheRecord> records,
+        byte[] recordHashes, T[] values)
     {
         using var index = new MemoryStream();
         using (var writer = new BinaryWriter(index, Encoding.UTF8, leaveOpen: true))
         {
-            writer.Write(root);
-            writer.Write(backboneId);
+            foreach (string key in format.IndexKeys)
+            {
+                writer.Write(key);
+            }
+
             writer.Write(classes.Count);
             foreach (string name in classes)
             {
@@ -195,13 +171,13 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
             writer.Write(records.Count);
             for (int i = 0; i < records.Count; i++)
             {
-                DatasetCache.Record r = records[i];
+                PerFileCacheRecord r = records[i];
                 writer.Write(r.RelativePath);
                 writer.Write(r.Length);
                 writer.Write(r.LastWriteTicks);
                 writer.Write(r.ClassIndex);
-                writer.Write(recordHashes, i * DatasetCache.HashLength, DatasetCache.HashLength);
-                writer.Write(DatasetCache.StateOf(r));
+                writer.Write(recordHashes, i * HashLength, HashLength);
+                writer.Write(r.State);
                 if (r.Problem is not null)
                 {
                     writer.Write(r.Reason ?? string.Empty);
@@ -211,26 +187,26 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
 
         byte[] indexBytes = index.ToArray();
         byte[] header = new byte[HeaderLength];
-        Magic.CopyTo(header);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), FormatVersion);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), (int)mode);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(16), recordFloats);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(20), stepTag);
+        Encoding.ASCII.GetBytes(format.Magic, header.AsSpan(0, 8));
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), format.Version);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), format.Key1);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(16), format.Key2);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(20), format.StepTag);
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), indexBytes.Length);
-        SHA256.HashData(indexBytes, header.AsSpan(32, DatasetCache.HashLength));
+        SHA256.HashData(indexBytes, header.AsSpan(32, HashLength));
         AtomicFile.Write(path, stream =>
         {
             stream.Write(header);
             stream.Write(indexBytes);
-            if (BitConverter.IsLittleEndian)
+            if (BitConverter.IsLittleEndian || ElementSize == 1)
             {
                 stream.Write(MemoryMarshal.AsBytes(values.AsSpan()));
             }
             else
             {
-                int[] words = MemoryMarshal.Cast<float, int>(values.AsSpan()).ToArray();
-                BinaryPrimitives.ReverseEndianness(words, words);
-                stream.Write(MemoryMarshal.AsBytes(words.AsSpan()));
+                T[] copy = values.AsSpan().ToArray();
+                ToOrFromLittleEndian(copy);
+                stream.Write(MemoryMarshal.AsBytes(copy.AsSpan()));
             }
         });
     }
@@ -238,7 +214,7 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
     /// <inheritdoc/>
     public void Dispose() => handle.Dispose();
 
-    private static FeatureCache? Parse(SafeFileHandle handle, string root, string backboneId, ResizeMode mode, int recordFloats, int stepTag)
+    private static PerFileCache<T>? Parse(SafeFileHandle handle, PerFileCacheFormat format)
     {
         long fileLength = RandomAccess.GetLength(handle);
         if (fileLength < HeaderLength)
@@ -248,11 +224,11 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
 
         byte[] header = new byte[HeaderLength];
         ReadExactly(handle, header, 0);
-        if (!header.AsSpan(0, 8).SequenceEqual(Magic) ||
-            BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(8)) != FormatVersion ||
-            BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(12)) != (int)mode ||
-            BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(16)) != recordFloats ||
-            BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(20)) != stepTag)
+        if (!header.AsSpan(0, 8).SequenceEqual(Encoding.ASCII.GetBytes(format.Magic)) ||
+            BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(8)) != format.Version ||
+            BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(12)) != format.Key1 ||
+            BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(16)) != format.Key2 ||
+            BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(20)) != format.StepTag)
         {
             return null;
         }
@@ -265,16 +241,18 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
 
         byte[] indexBytes = GC.AllocateUninitializedArray<byte>((int)indexLength);
         ReadExactly(handle, indexBytes, HeaderLength);
-        if (!SHA256.HashData(indexBytes).AsSpan().SequenceEqual(header.AsSpan(32, DatasetCache.HashLength)))
+        if (!SHA256.HashData(indexBytes).AsSpan().SequenceEqual(header.AsSpan(32, HashLength)))
         {
             return null;
         }
 
         using var reader = new BinaryReader(new MemoryStream(indexBytes, writable: false), Encoding.UTF8);
-        if (!string.Equals(reader.ReadString(), root, StringComparison.Ordinal) ||
-            !string.Equals(reader.ReadString(), backboneId, StringComparison.Ordinal))
+        foreach (string key in format.IndexKeys)
         {
-            return null;
+            if (!string.Equals(reader.ReadString(), key, StringComparison.Ordinal))
+            {
+                return null;
+            }
         }
 
         int classCount = reader.ReadInt32();
@@ -290,13 +268,13 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
         }
 
         int count = reader.ReadInt32();
-        if (count < 0 || count > indexLength / (DatasetCache.HashLength + 20))
+        if (count < 0 || count > indexLength / (HashLength + 20))
         {
             return null;
         }
 
         long payloadOffset = HeaderLength + indexLength;
-        var cache = new FeatureCache(handle, count, payloadOffset, recordFloats);
+        var cache = new PerFileCache<T>(handle, count, payloadOffset, format.RecordLength);
         int usable = 0;
         for (int i = 0; i < count; i++)
         {
@@ -304,7 +282,7 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
             cache.lengths[i] = reader.ReadInt64();
             cache.ticks[i] = reader.ReadInt64();
             int classIndex = reader.ReadInt32();
-            if ((uint)classIndex >= (uint)classCount || reader.Read(cache.hashes, i * DatasetCache.HashLength, DatasetCache.HashLength) != DatasetCache.HashLength)
+            if ((uint)classIndex >= (uint)classCount || reader.Read(cache.hashes, i * HashLength, HashLength) != HashLength)
             {
                 return null;
             }
@@ -312,7 +290,7 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
             cache.classOf[i] = classes[classIndex];
             int state = reader.ReadInt32();
             cache.states[i] = state;
-            if (DatasetCache.IsUsable(state, out bool whole) && (!whole || stepTag != 0))
+            if (PerFileCacheRecord.IsUsable(state, out bool whole) && (!whole || format.StepTag != 0))
             {
                 cache.slots[i] = usable++;
             }
@@ -332,12 +310,29 @@ internal sealed class FeatureCache : IPerFileCache, IDisposable
             }
         }
 
-        if (reader.BaseStream.Position != indexLength || fileLength != payloadOffset + ((long)usable * recordFloats * sizeof(float)))
+        if (reader.BaseStream.Position != indexLength || fileLength != payloadOffset + ((long)usable * format.RecordLength * ElementSize))
         {
             return null;
         }
 
         return cache;
+    }
+
+    /// <summary>Swaps the bytes of 4-byte elements on a big-endian machine (the file is little-endian); bytes need nothing.</summary>
+    private static void ToOrFromLittleEndian(Span<T> values)
+    {
+        if (BitConverter.IsLittleEndian || ElementSize == 1)
+        {
+            return;
+        }
+
+        if (ElementSize != sizeof(int))
+        {
+            throw new NotSupportedException($"per-file cache payloads of {ElementSize}-byte elements on a big-endian machine");
+        }
+
+        Span<int> words = MemoryMarshal.Cast<T, int>(values);
+        BinaryPrimitives.ReverseEndianness(words, words);
     }
 
     private static void ReadExactly(SafeFileHandle handle, Span<byte> buffer, long offset)

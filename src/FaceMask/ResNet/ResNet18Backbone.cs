@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using FaceMask.Models;
 
-namespace FaceMask.Features;
+namespace FaceMask.ResNet;
 
 /// <summary>
 /// The frozen ResNet18 feature extractor shipped as two ONNX files by the NuGet package
@@ -12,7 +11,7 @@ namespace FaceMask.Features;
 /// </summary>
 /// <remarks>
 /// The build copies both files to <c>&lt;application folder&gt;/models/resnet18/</c> (<see cref="DefaultDirectory"/>);
-/// model folders never hold a copy, they record the files' SHA-256 instead (<see cref="Describe"/>).
+/// model folders never hold a copy, they record the files' SHA-256 instead (<c>Models.BackboneManifest.Of</c>).
 /// </remarks>
 public sealed class ResNet18Backbone
 {
@@ -96,40 +95,6 @@ public sealed class ResNet18Backbone
 
         return new ResNet18Backbone(full);
     }
-
-    /// <summary>The manifest section that records which backbone produced a model's features.</summary>
-    public BackboneManifest Describe() => new()
-    {
-        Name = Name,
-        Source = Source,
-        Files = new SortedDictionary<string, string>(FileHashes.ToDictionary(), StringComparer.Ordinal),
-        Output = NetworkOutput,
-        FeatureLength = FeatureLength,
-    };
-
-    /// <summary>Throws when these files are not the ones <paramref name="recorded"/> names (a model trained on other features).</summary>
-    /// <param name="recorded">The backbone section of a model's manifest.</param>
-    /// <param name="what">What the recorded section belongs to, for the message (e.g. the model folder).</param>
-    public void EnsureMatches(BackboneManifest recorded, string what)
-    {
-        ArgumentNullException.ThrowIfNull(recorded);
-        if (!string.Equals(recorded.Name, Name, StringComparison.Ordinal))
-        {
-            throw new FaceMaskException($"{what}: expects backbone '{recorded.Name}', not '{Name}'");
-        }
-
-        foreach (var (file, hash) in FileHashes)
-        {
-            if (!recorded.Files.TryGetValue(file, out string? expected) || !string.Equals(expected, hash, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new FaceMaskException(
-                    $"{what}: was trained on features of a different {file} (SHA-256 {expected ?? "not recorded"}) than {Path.Combine(Directory, file)} ({hash})");
-            }
-        }
-    }
-
-    /// <summary>Opens one pair of inference sessions; each extractor is used by one thread at a time.</summary>
-    internal FeatureExtractor CreateExtractor(int intraOpThreads) => new(this, intraOpThreads);
 
     private static string HashOf(string path)
     {
