@@ -5,7 +5,7 @@ using FaceMask.Reporting;
 namespace FaceMask.Auditing;
 
 /// <summary>Writes <c>audit.json</c> (snake_case, like report.json).</summary>
-public sealed class AuditJsonExporter : IExporter<AuditReport>
+internal sealed class AuditJsonExporter : IExporter<AuditReport>
 {
     /// <summary>The file name.</summary>
     public const string FileName = "audit.json";

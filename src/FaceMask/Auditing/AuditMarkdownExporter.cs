@@ -6,7 +6,7 @@ using FaceMask.Reporting;
 namespace FaceMask.Auditing;
 
 /// <summary>Writes <c>audit.md</c>: the run against the dataset's and the reviewer's labels, the strata and the changed labels.</summary>
-public sealed class AuditMarkdownExporter : IExporter<AuditReport>
+internal sealed class AuditMarkdownExporter : IExporter<AuditReport>
 {
     /// <summary>The file name.</summary>
     public const string FileName = "audit.md";

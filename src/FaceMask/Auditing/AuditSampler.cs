@@ -8,7 +8,7 @@ namespace FaceMask.Auditing;
 /// replacement from each stratum (model agrees with the label / disagrees), then one shuffled order for the sheets,
 /// so the reviewer cannot tell the strata apart.
 /// </summary>
-public static class AuditSampler
+internal static class AuditSampler
 {
     /// <summary>Draws the sample.</summary>
     /// <param name="rows">The run's predictions (every row must have a label).</param>

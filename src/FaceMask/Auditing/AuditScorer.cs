@@ -10,7 +10,7 @@ namespace FaceMask.Auditing;
 /// could not decide keeps the dataset's label, so only decided classes overturn labels. Intervals come from a
 /// stratified bootstrap (reviewed images resampled within their stratum; a stratum reviewed in full is not resampled).
 /// </summary>
-public static class AuditScorer
+internal static class AuditScorer
 {
     /// <summary>Scores the reviews of <paramref name="plan"/>.</summary>
     /// <exception cref="FaceMaskException">A stratum that has images has no reviewed item yet.</exception>

@@ -41,7 +41,7 @@ public static class ReviewCsv
 
     /// <summary>Reads <c>&lt;directory&gt;/review.csv</c> against <paramref name="plan"/>.</summary>
     /// <exception cref="FaceMaskException">The file is missing or a row is malformed; the message names the file and line.</exception>
-    public static AuditReviews Read(string directory, AuditPlan plan)
+    internal static AuditReviews Read(string directory, AuditPlan plan)
     {
         ArgumentNullException.ThrowIfNull(directory);
         string path = Path.Combine(directory, FileName);
@@ -63,7 +63,7 @@ public static class ReviewCsv
 
     /// <summary>Parses review CSV text; errors start with <paramref name="sourceName"/>.</summary>
     /// <exception cref="FaceMaskException">The text is malformed.</exception>
-    public static AuditReviews Parse(TextReader reader, string sourceName, AuditPlan plan)
+    internal static AuditReviews Parse(TextReader reader, string sourceName, AuditPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         using var table = CsvTable.Open(reader, sourceName);

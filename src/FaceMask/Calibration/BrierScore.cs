@@ -3,7 +3,7 @@ using FaceMask.Protocols;
 namespace FaceMask.Calibration;
 
 /// <summary>The (multi-class) Brier score: the mean over predictions of Σ_k (p_k − 1[k is the true class])², 0 at best, 2 at worst.</summary>
-public static class BrierScore
+internal static class BrierScore
 {
     /// <summary>The Brier score of labelled predictions; 0 when there are none.</summary>
     /// <exception cref="ArgumentException">A row without a label.</exception>

@@ -9,7 +9,7 @@ namespace FaceMask.Calibration;
 /// figures are not flattered by fitting and measuring on the same images; otherwise every prediction is scaled with
 /// the one temperature fitted on all of them.
 /// </summary>
-public sealed record CrossFit
+internal sealed record CrossFit
 {
     /// <summary>The predictions in their original order, with calibrated probabilities (labels and predicted classes unchanged).</summary>
     public required IReadOnlyList<PredictionRow> Rows { get; init; }

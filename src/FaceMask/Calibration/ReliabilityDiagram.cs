@@ -6,7 +6,7 @@ namespace FaceMask.Calibration;
 /// Reliability bins and the expected calibration error (ECE) of predictions. A prediction's confidence is the
 /// probability it gives its predicted class (its top probability); it is right when that class is the true one.
 /// </summary>
-public static class ReliabilityDiagram
+internal static class ReliabilityDiagram
 {
     /// <summary>The number of equal-width bins of the reports.</summary>
     public const int DefaultBins = 15;

@@ -7,7 +7,7 @@ namespace FaceMask.Calibration;
 /// the answered predictions are when only the most confident share is answered, and the unsure threshold that reaches
 /// a target accuracy.
 /// </summary>
-public static class RiskCoverage
+internal static class RiskCoverage
 {
     /// <summary>
     /// The curve, most confident first: a point at every percent of coverage (the first threshold that answers at

@@ -8,7 +8,7 @@ namespace FaceMask.Calibration;
 /// by minimising the mean negative log-likelihood of the true labels. Above 1 it softens over-confident probabilities,
 /// below 1 it sharpens under-confident ones; the predicted class never changes.
 /// </summary>
-public static class TemperatureScaling
+internal static class TemperatureScaling
 {
     /// <summary>The smallest temperature the fit returns.</summary>
     public const double MinTemperature = 0.05;

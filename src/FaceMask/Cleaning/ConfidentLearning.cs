@@ -7,7 +7,7 @@ namespace FaceMask.Cleaning;
 /// with the highest p_j); it is flagged when that class is not its given label. Images that reach no threshold are kept.
 /// No number is tuned: the thresholds come from the data.
 /// </summary>
-public static class ConfidentLearning
+internal static class ConfidentLearning
 {
     /// <summary>Per class, the mean probability of that class over the images labelled with it (NaN for an absent class).</summary>
     public static double[] Thresholds(IReadOnlyList<float[]> probabilities, IReadOnlyList<int> given, int classes)

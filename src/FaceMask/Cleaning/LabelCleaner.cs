@@ -11,7 +11,7 @@ namespace FaceMask.Cleaning;
 /// out-of-sample probability per class, and <see cref="ConfidentLearning"/> flags the images whose given label it
 /// doubts. The caller's test images are not an input, so they can never be cleaned.
 /// </summary>
-public static class LabelCleaner
+internal static class LabelCleaner
 {
     /// <summary>
     /// Checks the labels of the training images <paramref name="train"/> (dataset indices) and returns those to keep.

@@ -5,7 +5,7 @@ namespace FaceMask.Detection;
 /// score = sigmoid(logit clipped to ±100); per anchor 16 values — box centre offset x, y, width, height, then six
 /// keypoints (x, y) — each divided by the input size, scaled by the anchor size and (centres) added to the anchor centre.
 /// </summary>
-public static class BlazeFaceDecoder
+internal static class BlazeFaceDecoder
 {
     /// <summary>Values per anchor in the box output.</summary>
     public const int ValuesPerAnchor = 16;

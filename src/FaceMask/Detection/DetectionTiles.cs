@@ -8,7 +8,7 @@ namespace FaceMask.Detection;
 /// k has tiles of side ⌈long side / 2^k⌉ overlapping by a quarter, for k = 1 … <c>levels</c> while the tiles stay at
 /// least twice the model's input size (a smaller photo is never tiled).
 /// </summary>
-public static class DetectionTiles
+internal static class DetectionTiles
 {
     /// <summary>Fraction of a tile shared with its neighbour.</summary>
     public const float Overlap = 0.25f;

@@ -10,7 +10,7 @@ namespace FaceMask.Detection;
 /// whole-image result gets a tag in the top-left corner marked "(no face found)".
 /// Used by <c>facemask detect --annotate</c> and the web app.
 /// </summary>
-public static class FaceAnnotator
+internal static class FaceAnnotator
 {
     private static readonly SKColor[] Palette =
     [

@@ -10,7 +10,7 @@ namespace FaceMask.Detection;
 /// <param name="Height">Box height.</param>
 /// <param name="Score">Face probability (sigmoid of the logit).</param>
 /// <param name="Keypoints">x0, y0, x1, y1, … (12 values).</param>
-public sealed record FaceCandidate(float CenterX, float CenterY, float Width, float Height, float Score, float[] Keypoints)
+internal sealed record FaceCandidate(float CenterX, float CenterY, float Width, float Height, float Score, float[] Keypoints)
 {
     /// <summary>Intersection over union of two boxes (0 when either is empty).</summary>
     public float IntersectionOverUnion(FaceCandidate other)

@@ -9,7 +9,7 @@ namespace FaceMask.Detection;
 /// <param name="PhotoWidth">Photo width in pixels.</param>
 /// <param name="PhotoHeight">Photo height in pixels.</param>
 /// <param name="Size">Side of the square input in pixels.</param>
-public sealed record Letterbox(int PhotoWidth, int PhotoHeight, int Size)
+internal sealed record Letterbox(int PhotoWidth, int PhotoHeight, int Size)
 {
     /// <summary>Input pixels per photo pixel.</summary>
     public float Scale => (float)Size / Math.Max(PhotoWidth, PhotoHeight);

@@ -5,4 +5,4 @@ namespace FaceMask.Detection;
 /// <param name="Y">Centre, vertical.</param>
 /// <param name="Width">Width (1 for BlazeFace's fixed-size anchors).</param>
 /// <param name="Height">Height (1 for BlazeFace's fixed-size anchors).</param>
-public readonly record struct SsdAnchor(float X, float Y, float Width, float Height);
+internal readonly record struct SsdAnchor(float X, float Y, float Width, float Height);

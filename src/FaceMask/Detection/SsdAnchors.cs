@@ -7,7 +7,7 @@ namespace FaceMask.Detection;
 /// (<c>(x + offset) / cells</c>) with width and height 1. Order: rows, then columns, then anchors of the cell — the
 /// order of the model's outputs.
 /// </summary>
-public static class SsdAnchors
+internal static class SsdAnchors
 {
     /// <summary>Generates the anchors.</summary>
     /// <param name="inputSize">Model input side in pixels.</param>

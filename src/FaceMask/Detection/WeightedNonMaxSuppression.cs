@@ -5,7 +5,7 @@ namespace FaceMask.Detection;
 /// candidate, gather every remaining candidate overlapping it by more than the IoU threshold, and replace the group by
 /// its score-weighted mean box and keypoints, keeping the best score. Steadier boxes than plain NMS.
 /// </summary>
-public static class WeightedNonMaxSuppression
+internal static class WeightedNonMaxSuppression
 {
     /// <summary>MediaPipe's suppression threshold for BlazeFace.</summary>
     public const float DefaultIouThreshold = 0.3f;

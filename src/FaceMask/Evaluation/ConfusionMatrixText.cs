@@ -4,7 +4,7 @@ using System.Text;
 namespace FaceMask.Evaluation;
 
 /// <summary>Renders a <see cref="ConfusionMatrix"/> as an aligned plain-text table.</summary>
-public static class ConfusionMatrixText
+internal static class ConfusionMatrixText
 {
     /// <summary>The corner cell: rows are true classes, columns predicted classes.</summary>
     public const string Corner = "true \\ pred";

@@ -6,7 +6,7 @@ namespace FaceMask.Evaluation;
 /// Seeded, stratified ways to split samples into training and test sets. Labels are class indices;
 /// results are sorted sample indices. The same inputs and seed always give the same split.
 /// </summary>
-public static class DataSplitter
+internal static class DataSplitter
 {
     /// <summary>
     /// Stratified K-fold, shuffled with the seed (like sklearn's <c>StratifiedKFold(shuffle=True)</c>):

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace FaceMask.Inputs;
 
 /// <summary>Network inputs for a list of image files: one row per usable file, and why the others could not be read.</summary>
-public sealed class EncodedFiles : IDisposable
+internal sealed class EncodedFiles : IDisposable
 {
     /// <summary>Wraps encoded rows.</summary>
     /// <param name="inputs">One row per usable file, in file order; null when no file was usable.</param>

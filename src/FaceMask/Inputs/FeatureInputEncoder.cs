@@ -15,7 +15,7 @@ namespace FaceMask.Inputs;
 /// for prediction are decoded and run through the backbone on the fly. In-memory images
 /// (<see cref="EncodeImages"/>) go through one set of backbone sessions opened on first use and kept until disposal.
 /// </summary>
-public sealed class FeatureInputEncoder : IInputEncoder, IDisposable
+internal sealed class FeatureInputEncoder : IInputEncoder, IDisposable
 {
     private readonly string? backboneDirectory;
     private readonly ExtractionOptions extraction;

@@ -11,7 +11,7 @@ namespace FaceMask.Inputs;
 /// (<see cref="PixelInputEncoder"/>), frozen-backbone features for resnet18 (<see cref="FeatureInputEncoder"/>).
 /// The protocols and the image classifier go through it, so they do not depend on the kind of input.
 /// </summary>
-public interface IInputEncoder
+internal interface IInputEncoder
 {
     /// <summary>The rows <paramref name="indices"/> of a loaded dataset, with their labels, as network inputs.</summary>
     /// <param name="data">The dataset, loaded the way the architecture needs (pixels or backbone features).</param>

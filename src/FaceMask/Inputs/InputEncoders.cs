@@ -4,7 +4,7 @@ using FaceMask.Models;
 namespace FaceMask.Inputs;
 
 /// <summary>Picks the <see cref="IInputEncoder"/> an architecture takes.</summary>
-public static class InputEncoders
+internal static class InputEncoders
 {
     /// <summary>The encoder for <paramref name="arch"/>: pixels for the seed CNNs, raw pixels for resnet18-ft, backbone features for resnet18.</summary>
     /// <param name="arch">Architecture name.</param>

@@ -13,7 +13,7 @@ namespace FaceMask.Inputs;
 /// raw uint8 (<see cref="Raw"/>: the fine-tuned ResNet18, whose network scales them itself and whose large inputs would
 /// take four times the memory as floats).
 /// </summary>
-public sealed class PixelInputEncoder : IInputEncoder
+internal sealed class PixelInputEncoder : IInputEncoder
 {
     private readonly bool raw;
 

@@ -10,7 +10,7 @@ namespace FaceMask.Models;
 /// view per image (mirror augmentation for free); in eval mode it averages the class probabilities of all views and
 /// returns their logarithm, so that softmax gives the averaged probabilities and cross-entropy scores them.
 /// </summary>
-public sealed class FeatureHead : Module<Tensor, Tensor>
+internal sealed class FeatureHead : Module<Tensor, Tensor>
 {
     /// <summary>Width of the <see cref="HeadKinds.Mlp"/> head's hidden layer.</summary>
     public const int HiddenWidth = 256;

@@ -11,7 +11,7 @@ namespace FaceMask.Models;
 /// Five convolutions is the "new model" (<c>seed5</c>), four the "old model" (<c>seed4</c>).
 /// Channel widths: 16, 16, 32, 32, 64 (chosen for speed on 2 CPU cores: 4× fewer multiply-adds than 32…128, about 1,200 training images/s at 32×32).
 /// </summary>
-public sealed class SeedCnn : Module<Tensor, Tensor>
+internal sealed class SeedCnn : Module<Tensor, Tensor>
 {
     /// <summary>Channel widths of the convolutions, in order.</summary>
     public static IReadOnlyList<int> Widths { get; } = [16, 16, 32, 32, 64];

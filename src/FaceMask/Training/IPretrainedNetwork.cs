@@ -7,7 +7,7 @@ namespace FaceMask.Training;
 /// backbone). <see cref="Trainer"/> can give the new layers a higher learning rate
 /// (<see cref="TrainingOptions.NewLayersRateFactor"/>).
 /// </summary>
-public interface IPretrainedNetwork
+internal interface IPretrainedNetwork
 {
     /// <summary>The parameters of the layers that were initialised at random rather than pretrained.</summary>
     IEnumerable<Parameter> NewParameters();

@@ -4,7 +4,7 @@ using static TorchSharp.torch.nn;
 namespace FaceMask.Training;
 
 /// <summary>Runs a network in eval mode and returns class probabilities.</summary>
-public static class Predictor
+internal static class Predictor
 {
     /// <summary>Images per forward pass.</summary>
     internal const int BatchSize = 256;

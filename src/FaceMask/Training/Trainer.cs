@@ -14,7 +14,7 @@ namespace FaceMask.Training;
 /// Every step runs inside its own dispose scope. Cancellation stops after the current batch and restores the
 /// weights of the last complete epoch.
 /// </summary>
-public sealed class Trainer
+internal sealed class Trainer
 {
     private readonly TrainingOptions options;
     private readonly Normalization normalization;
