@@ -1,7 +1,7 @@
 namespace FaceMask.Web.Api;
 
 /// <summary>A request the API refuses: the HTTP status and a message for the client (sent as the JSON error body).</summary>
-public sealed class ApiException : Exception
+internal sealed class ApiException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="status">HTTP status code (4xx).</param>

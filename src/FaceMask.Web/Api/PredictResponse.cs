@@ -12,7 +12,7 @@ namespace FaceMask.Web.Api;
 /// <param name="Model">Which model answered.</param>
 /// <param name="Faces">One entry per face.</param>
 /// <param name="WholeImage">True when no face was found and the one entry covers the whole photo.</param>
-public sealed record PredictResponse(int Width, int Height, ModelReference Model, IReadOnlyList<FaceResult> Faces, bool WholeImage)
+internal sealed record PredictResponse(int Width, int Height, ModelReference Model, IReadOnlyList<FaceResult> Faces, bool WholeImage)
 {
     /// <summary>The response for an analysis made by the model <paramref name="modelId"/>.</summary>
     public static PredictResponse From(PhotoAnalysis analysis, string modelId)
