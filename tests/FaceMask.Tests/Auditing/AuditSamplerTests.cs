@@ -1,4 +1,5 @@
 using FaceMask.Auditing;
+using FaceMask.Tests.Support;
 using Xunit;
 
 namespace FaceMask.Tests.Auditing;

@@ -1,5 +1,6 @@
 using FaceMask.Bias;
 using FaceMask.Data;
+using FaceMask.Tests.Support;
 using Xunit;
 
 namespace FaceMask.Tests.Bias;

@@ -1,4 +1,5 @@
 using FaceMask.Evaluation;
+using FaceMask.Tests.Support;
 using FaceMask.Training;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using FaceMask.Data;
+using FaceMask.Tests.Support;
 using SkiaSharp;
 using Xunit;
 

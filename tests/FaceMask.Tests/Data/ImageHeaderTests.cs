@@ -1,4 +1,5 @@
 using FaceMask.Data;
+using FaceMask.Tests.Support;
 using SkiaSharp;
 using Xunit;
 

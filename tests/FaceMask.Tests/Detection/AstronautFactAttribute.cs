@@ -1,3 +1,4 @@
+using FaceMask.Tests.Support;
 using Xunit;
 
 namespace FaceMask.Tests.Detection;

@@ -1,5 +1,6 @@
 using FaceMask.Detection;
 using FaceMask.Inference;
+using FaceMask.Tests.Support;
 using SkiaSharp;
 using Xunit;
 

@@ -8,7 +8,6 @@ using FaceMask.Protocols;
 using FaceMask.Reporting;
 using FaceMask.ResNet;
 using FaceMask.Runtime;
-using FaceMask.Tests.Cli;
 using FaceMask.Tests.Support;
 using SkiaSharp;
 using Xunit;

@@ -3,7 +3,6 @@ using FaceMask.Data;
 using FaceMask.Detection;
 using FaceMask.Inference;
 using FaceMask.Models;
-using FaceMask.Tests.Cli;
 using FaceMask.Tests.Support;
 using SkiaSharp;
 using Xunit;

@@ -1,5 +1,6 @@
 using FaceMask.Data;
 using FaceMask.Detection;
+using FaceMask.Tests.Support;
 using SkiaSharp;
 using Xunit;
 

@@ -3,7 +3,6 @@ using FaceMask.Export;
 using FaceMask.Models;
 using FaceMask.ResNet;
 using FaceMask.Runtime;
-using FaceMask.Tests.Cli;
 using FaceMask.Tests.Support;
 using FaceMask.Training;
 using Xunit;

@@ -2,7 +2,6 @@ using FaceMask.Export;
 using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.ResNet;
-using FaceMask.Tests.ResNet;
 using FaceMask.Tests.Support;
 using FaceMask.Training;
 using Xunit;

@@ -3,7 +3,6 @@ using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.Protocols;
 using FaceMask.ResNet;
-using FaceMask.Tests.ResNet;
 using FaceMask.Tests.Support;
 using FaceMask.Training;
 using Xunit;

@@ -4,7 +4,6 @@ using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.Protocols;
 using FaceMask.ResNet;
-using FaceMask.Tests.ResNet;
 using FaceMask.Tests.Support;
 using FaceMask.Training;
 using Xunit;

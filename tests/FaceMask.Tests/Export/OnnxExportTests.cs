@@ -5,7 +5,6 @@ using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.Protocols;
 using FaceMask.Runtime;
-using FaceMask.Tests.Cli;
 using FaceMask.Tests.Support;
 using FaceMask.Training;
 using Xunit;

@@ -2,6 +2,7 @@ using System.Globalization;
 using FaceMask.Detection;
 using FaceMask.IO;
 using FaceMask.Models;
+using FaceMask.Tests.Support;
 using Xunit;
 
 namespace FaceMask.Tests.Models;

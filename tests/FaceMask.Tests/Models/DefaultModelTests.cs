@@ -3,7 +3,6 @@ using FaceMask.Data;
 using FaceMask.Detection;
 using FaceMask.Inference;
 using FaceMask.Models;
-using FaceMask.Tests.Cli;
 using FaceMask.Tests.Support;
 using Xunit;
 
@@ -38,7 +37,7 @@ public sealed class DefaultModelTests
         Assert.Contains(manifest.WeightsSha256!, card, StringComparison.Ordinal);
     }
 
-    [Detection.DetectorFact] // the shipped model was trained on face crops, so predicting finds faces
+    [DetectorFact] // the shipped model was trained on face crops, so predicting finds faces
     public void Predict_WithoutModel_UsesTheShippedModel()
     {
         using var temp = new TempDirectory();

@@ -3,6 +3,7 @@ using FaceMask.Evaluation;
 using FaceMask.Features;
 using FaceMask.Models;
 using FaceMask.Protocols;
+using FaceMask.Tests.Support;
 using FaceMask.Training;
 using Xunit;
 

@@ -32,7 +32,7 @@ public sealed class SharedVideoFixture : IDisposable
 
     public SharedVideoFixture()
     {
-        if (Ffmpeg.MissingReason is not null || SharedData.ImagesRoot is null || Detection.DetectionFixture.MissingDetectorReason is not null)
+        if (Ffmpeg.MissingReason is not null || SharedData.ImagesRoot is null || DetectionFixture.MissingDetectorReason is not null)
         {
             return;
         }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FaceMask.Tests.Cli;
+using FaceMask.Tests.Support;
 using FaceMask.Video;
 using SkiaSharp;
 using Xunit;

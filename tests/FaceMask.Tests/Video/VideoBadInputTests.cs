@@ -1,6 +1,4 @@
 using FaceMask.Detection;
-using FaceMask.Tests.Cli;
-using FaceMask.Tests.Detection;
 using FaceMask.Tests.Support;
 using FaceMask.Video;
 using Xunit;

@@ -1,8 +1,8 @@
-using Xunit;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using FaceMask.Tests.Data;
+using FaceMask.Tests.Support;
 using SkiaSharp;
+using Xunit;
 
 namespace FaceMask.Tests.Web;
 

@@ -1,4 +1,4 @@
-using FaceMask.Tests.Html;
+using FaceMask.Tests.Support;
 
 namespace FaceMask.Tests.Web;
 

@@ -1,4 +1,4 @@
-using FaceMask.Tests.Video;
+using FaceMask.Tests.Support;
 using Xunit;
 
 namespace FaceMask.Tests.Web;

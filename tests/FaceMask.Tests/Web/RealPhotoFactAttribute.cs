@@ -1,4 +1,5 @@
 using FaceMask.Detection;
+using FaceMask.Tests.Support;
 using Xunit;
 
 namespace FaceMask.Tests.Web;

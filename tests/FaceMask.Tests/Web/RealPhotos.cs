@@ -1,3 +1,5 @@
+using FaceMask.Tests.Support;
+
 namespace FaceMask.Tests.Web;
 
 /// <summary>Shared-dataset photos in which BlazeFace finds one face each (checked by hand with <c>facemask detect</c>), one per class.</summary>
