@@ -1,4 +1,5 @@
 using System.Globalization;
+using FaceMask.Comparison;
 using FaceMask.Reporting;
 using Xunit;
 
