@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using FaceMask.Cli.Rendering;
 using FaceMask.Evaluation;
+using FaceMask.Comparison;
 using FaceMask.Reporting;
 using Spectre.Console;
 using Spectre.Console.Cli;

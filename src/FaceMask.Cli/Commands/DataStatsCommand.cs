@@ -10,7 +10,7 @@ internal sealed class DataStatsCommand(IAnsiConsole console) : Command<DataSetti
 {
     public override int Execute(CommandContext context, DataSettings settings, CancellationToken cancellationToken)
     {
-        var data = DataConsole.Load(console, settings.RequireData(), settings.LoadOptions(), cancellationToken);
+        var data = DataConsole.Load(console, settings.ToDataOptions().RequireData(), settings.ToDataOptions().LoadOptions(), cancellationToken);
         var counts = data.Classes.Select((_, i) => data.Labels.Count(l => l == i)).ToArray();
         DataConsole.PrintClassTable(console, data.Classes, counts);
         return 0;

@@ -1,25 +1,16 @@
 using System.Globalization;
 using FaceMask.Bias;
-using FaceMask.Cli.Settings;
-using FaceMask.Data;
-using FaceMask.Protocols;
 using Spectre.Console;
 
 namespace FaceMask.Cli.Rendering;
 
-/// <summary>Console side of the bias features: balancing weights, the analysis summary and comparisons.</summary>
+/// <summary>Console side of the bias features: balancing weights and the analysis summary.</summary>
 internal static class BiasConsole
 {
-    /// <summary>Applies --balance-by to the options (when given) and prints the cells.</summary>
-    public static ExperimentOptions Balance(IAnsiConsole console, BiasTrainingSettings settings, GroupAttributes? attributes, LoadedDataset data, ExperimentOptions options)
+    /// <summary>The loss weights of --balance-by, one row per group × class cell.</summary>
+    public static void PrintBalance(IAnsiConsole console, GroupBalance balance)
     {
-        if (settings.BalanceBy is not { } by || attributes is null)
-        {
-            return options;
-        }
-
-        var groups = attributes.Match(data.Paths).Attribute(by).Groups;
-        var balance = GroupBalancing.Weights(by, data.Labels, groups, data.Classes, settings.MaxWeight);
+        string by = balance.Attribute;
         var table = new Table().Title($"Loss weights balancing {Markup.Escape(by)} × class").AddColumn(Markup.Escape(by)).AddColumn("class")
             .AddColumn(new TableColumn("images").RightAligned()).AddColumn(new TableColumn("weight").RightAligned());
         foreach (var c in balance.Cells)
@@ -29,35 +20,9 @@ internal static class BiasConsole
 
         table.Caption(string.Create(CultureInfo.InvariantCulture, $"{balance.Unknown} image(s) of unknown {by}: weight 1; {balance.Clipped} cell(s) capped at --max-weight"));
         console.Write(table);
-        return options with { Training = options.Training with { SampleWeights = balance.Weights } };
     }
 
-    /// <summary>Runs the analysis on a run's predictions, writes the bias files and prints the summary.</summary>
-    public static BiasReport AnalyzeAndWrite(
-        IAnsiConsole console,
-        IReadOnlyList<PredictionRow> predictions,
-        IReadOnlyList<string> labels,
-        GroupAttributes attributes,
-        IReadOnlyList<string> datasetPaths,
-        BiasOptions options,
-        string runDirectory,
-        string command,
-        string description,
-        string? dataRoot = null,
-        string? model = null)
-    {
-        var report = BiasRun.Analyze(predictions, labels, attributes, datasetPaths, options) with
-        {
-            Command = command,
-            Predictions = description,
-            DataRoot = dataRoot,
-            Model = model,
-        };
-        BiasFolder.Write(report, runDirectory);
-        Print(console, report, runDirectory);
-        return report;
-    }
-
+    /// <summary>The bias analysis written into a run folder: coverage, per-group tables, gaps and warnings.</summary>
     public static void Print(IAnsiConsole console, BiasReport report, string runDirectory)
     {
         console.Write(new Rule("Bias analysis").LeftJustified());

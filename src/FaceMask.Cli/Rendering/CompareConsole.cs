@@ -1,5 +1,6 @@
 using System.Globalization;
 using FaceMask.Bias;
+using FaceMask.Comparison;
 using FaceMask.Reporting;
 using Spectre.Console;
 

@@ -5,16 +5,26 @@ using Spectre.Console;
 
 namespace FaceMask.Cli.Rendering;
 
-/// <summary>Loads a dataset with a status line (and, for face crops made while loading, how many images had no face) and prints the skipped files.</summary>
+/// <summary>Loads a dataset (data stats) or shows a run's loading: a status line (and, for face crops made while loading, how many images had no face) and prints the skipped files.</summary>
 internal static class DataConsole
 {
     public static LoadedDataset Load(IAnsiConsole console, string root, DatasetLoadOptions options, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var progress = options.Backbone is not null
+        var data = DatasetLoader.Load(root, options, Progress(console, options), cancellationToken);
+        PrintLoaded(console, data, clock.Elapsed);
+        return data;
+    }
+
+    /// <summary>Tenths lines while backbone features are extracted or faces cropped; null for plain decoding.</summary>
+    public static TenthsProgress? Progress(IAnsiConsole console, DatasetLoadOptions options) =>
+        options.Backbone is not null
             ? new TenthsProgress(console, $"Extracting {options.Backbone} features{(options.Preparer is null ? string.Empty : " of face crops")}")
             : options.Preparer is not null ? new TenthsProgress(console, "Cropping faces") : null;
-        var data = DatasetLoader.Load(root, options, progress, cancellationToken);
+
+    /// <summary>"Loaded 13522 images of 5 classes at 32x32 in 1.23 s (decoded, cache …)", the face crops and the skipped files.</summary>
+    public static void PrintLoaded(IAnsiConsole console, LoadedDataset data, TimeSpan elapsed)
+    {
         string how = data.LoadedFromCache ? "from cache" : "decoded";
         if (data.Features is { } features)
         {
@@ -26,10 +36,9 @@ internal static class DataConsole
 
         PlainText.WriteLine(console, string.Create(
             CultureInfo.InvariantCulture,
-            $"Loaded {data.Count} images of {data.Classes.Count} classes at {data.Size}x{data.Size} in {clock.Elapsed.TotalSeconds:0.00} s ({how}{(data.CachePath is null ? string.Empty : ", cache " + data.CachePath)})"));
+            $"Loaded {data.Count} images of {data.Classes.Count} classes at {data.Size}x{data.Size} in {elapsed.TotalSeconds:0.00} s ({how}{(data.CachePath is null ? string.Empty : ", cache " + data.CachePath)})"));
         PrintPreparation(console, data);
         PrintSkipped(console, data.Skipped);
-        return data;
     }
 
     /// <summary>"face crops: 12,357 of 13,522 images (1,165 without a face, used whole)", and the images without a face per class.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using FaceMask.Cleaning;
 using FaceMask.Protocols;
 using Spectre.Console;
 
@@ -29,16 +28,9 @@ internal static class GeneralisationConsole
         }
     }
 
-    /// <summary>When labels were cleaned: writes <c>flagged_labels.csv</c> into the run folder and prints how many were left out, by given → suggested class.</summary>
-    public static void WriteFlagged(IAnsiConsole console, ExperimentResult result, ExperimentOptions options, string runDirectory)
+    /// <summary>After label cleaning: how many training rows were left out, by given → suggested class, and where they are listed.</summary>
+    public static void PrintFlagged(IAnsiConsole console, ExperimentResult result, string path)
     {
-        if (options.CleanTrainLabels is null)
-        {
-            return;
-        }
-
-        string path = Path.Combine(runDirectory, FlaggedLabelsCsv.FileName);
-        FlaggedLabelsCsv.Write(path, result.FlaggedLabels, result.Labels);
         var pairs = result.FlaggedLabels
             .GroupBy(f => (f.Given, f.Suggested))
             .OrderByDescending(g => g.Count())

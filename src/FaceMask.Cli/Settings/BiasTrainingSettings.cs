@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using System.Globalization;
 using FaceMask.Bias;
+using FaceMask.Runs;
 using Spectre.Console.Cli;
 
 namespace FaceMask.Cli.Settings;
@@ -16,23 +16,11 @@ internal class BiasTrainingSettings : TrainingSettings
     [Description("Cap on a --balance-by weight, relative to the mean weight 1 (default 10).")]
     public double MaxWeight { get; init; } = GroupBalancing.DefaultMaxWeight;
 
-    public GroupAttributes? LoadAttributes()
+    /// <summary><paramref name="options"/> with every training option given.</summary>
+    protected T WithBalance<T>(T options)
+        where T : TrainingRunOptions
     {
-        if (BalanceBy is not null && Attributes is null)
-        {
-            throw new FaceMaskException("--balance-by needs --attributes CSV|DIR");
-        }
-
-        return Attributes is null ? null : GroupAttributes.Load(Attributes, Columns(AttributeColumns));
-    }
-
-    public void RecordBias(IDictionary<string, string> record)
-    {
-        record["attributes"] = Attributes ?? string.Empty;
-        record["balance_by"] = BalanceBy ?? string.Empty;
-        if (BalanceBy is not null)
-        {
-            record["max_weight"] = MaxWeight.ToString(CultureInfo.InvariantCulture);
-        }
+        TrainingRunOptions training = WithTraining(options);
+        return (T)(training with { BalanceBy = BalanceBy, MaxWeight = MaxWeight });
     }
 }

@@ -1,7 +1,5 @@
 using System.ComponentModel;
-using FaceMask.Data;
-using FaceMask.Models;
-using FaceMask.Protocols;
+using FaceMask.Runs;
 using Spectre.Console.Cli;
 
 namespace FaceMask.Cli.Settings;
@@ -33,41 +31,22 @@ internal class DataSettings : CommandSettings
     [Description("Decode (and for resnet18 extract) every image again and write no cache.")]
     public bool NoCache { get; init; }
 
-    /// <summary>The architecture whose input (size, resize, backbone) a new model takes; the seed CNNs' unless a command trains another.</summary>
-    protected virtual string InputArch => ModelArchitectures.Seed5;
+    /// <summary>The data options as plain values, for the library.</summary>
+    public DataRunOptions ToDataOptions() => WithData(new DataRunOptions());
 
-    /// <summary>How to load the data for a new model of <see cref="InputArch"/> (pixels, or a backbone's features).</summary>
-    public DatasetLoadOptions LoadOptions(int? defaultSize = null, ResizeMode? defaultResize = null)
+    /// <summary><paramref name="options"/> with this group's values.</summary>
+    protected T WithData<T>(T options)
+        where T : DataRunOptions
     {
-        var defaults = ModelArchitectures.Defaults(InputArch);
-        if (defaults.FixedSize && Size is { } size && size != defaults.InputSize)
+        DataRunOptions data = options;
+        return (T)(data with
         {
-            throw new FaceMaskException($"--size {size}: {InputArch} takes {defaults.InputSize} px images");
-        }
-
-        return new()
-        {
-            Size = Size ?? defaultSize ?? defaults.InputSize,
-            Resize = Resize is null ? defaultResize ?? defaults.Resize : ResizeModeNames.Parse(Resize),
-            Backbone = defaults.Backbone,
+            Data = Data,
+            Size = Size,
+            Resize = Resize,
             Strict = Strict,
-            CacheDirectory = Cache,
-            UseCache = !NoCache,
-        };
+            Cache = Cache,
+            NoCache = NoCache,
+        });
     }
-
-    /// <summary>How to load the data for a saved model: its size, resize mode (unless --resize) and backbone.</summary>
-    public DatasetLoadOptions LoadOptions(ModelManifest manifest) => new()
-    {
-        Size = Size ?? manifest.InputSize,
-        Resize = ResizeModeNames.Parse(Resize ?? manifest.Resize),
-        Backbone = ModelArchitectures.Defaults(manifest.Arch).Backbone,
-        Strict = Strict,
-        CacheDirectory = Cache,
-        UseCache = !NoCache,
-    };
-
-    public string RequireData() => string.IsNullOrWhiteSpace(Data)
-        ? throw new FaceMaskException("--data DIR is required")
-        : Data;
 }

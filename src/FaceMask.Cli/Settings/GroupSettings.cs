@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using FaceMask.Bias;
 using FaceMask.Evaluation;
+using FaceMask.Runs;
 using Spectre.Console.Cli;
 
 namespace FaceMask.Cli.Settings;
@@ -29,15 +30,20 @@ internal class GroupSettings : DataSettings
 
     [CommandOption("--min-group-size <N>")]
     [Description("Warn about groups with fewer images (default 30).")]
-    public int MinGroupSize { get; init; } = 30;
+    public int MinGroupSize { get; init; } = BiasOptions.DefaultMinGroupSize;
 
-    public static IReadOnlyList<string>? Columns(string? list) =>
-        string.IsNullOrWhiteSpace(list) ? null : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    public BiasOptions BiasOptions() => new()
+    /// <summary><paramref name="options"/> with this group's values and the data options'.</summary>
+    protected T WithGroups<T>(T options)
+        where T : GroupRunOptions
     {
-        Bootstrap = Bootstrap,
-        Seed = BootstrapSeed,
-        MinGroupSize = MinGroupSize,
-    };
+        GroupRunOptions groups = WithData(options);
+        return (T)(groups with
+        {
+            Attributes = Attributes,
+            AttributeColumns = AttributeColumns,
+            Bootstrap = Bootstrap,
+            BootstrapSeed = BootstrapSeed,
+            MinGroupSize = MinGroupSize,
+        });
+    }
 }

@@ -1,9 +1,7 @@
 using System.ComponentModel;
-using System.Globalization;
 using FaceMask.Cleaning;
 using FaceMask.Models;
-using FaceMask.Protocols;
-using FaceMask.Training;
+using FaceMask.Runs;
 using Spectre.Console.Cli;
 
 namespace FaceMask.Cli.Settings;
@@ -83,130 +81,31 @@ internal class TrainingSettings : GroupSettings
     [Description("Run folder (default runs/<timestamp>-<verb>); must not exist or be empty.")]
     public string? Out { get; init; }
 
-    protected override string InputArch => Arch;
-
-    /// <summary>The experiment these options describe, for <paramref name="arch"/> (default --arch; a resumed model's own).</summary>
-    public ExperimentOptions ExperimentOptions(string? arch = null)
+    /// <summary><paramref name="options"/> with this group's values, the group options' and the data options'.</summary>
+    protected T WithTraining<T>(T options)
+        where T : TrainingRunOptions
     {
-        arch ??= Arch;
-        if (!ModelArchitectures.Names.Contains(arch))
+        TrainingRunOptions training = WithGroups(options);
+        return (T)(training with
         {
-            throw new FaceMaskException($"--arch {arch}: unknown architecture; known: {string.Join(", ", ModelArchitectures.Names)}");
-        }
-
-        var defaults = ModelArchitectures.Defaults(arch);
-        if (defaults.Backbone is null && Head is not null)
-        {
-            throw new FaceMaskException($"--head {Head}: only resnet18 has a head; {arch} has none");
-        }
-
-        Normalization normalization;
-        if (defaults.AnyBackbone is not null)
-        {
-            if (Mean is not null || Std is not null)
-            {
-                throw new FaceMaskException($"--mean/--std: {arch} uses the {defaults.AnyBackbone} backbone, which normalises the pixels itself");
-            }
-
-            if (Head is not null && !HeadKinds.Names.Contains(Head))
-            {
-                throw new FaceMaskException($"--head {Head}: unknown head; known: {string.Join(", ", HeadKinds.Names)}");
-            }
-
-            normalization = Normalization.Identity;
-        }
-        else
-        {
-            normalization = new Normalization(
-                Mean is null ? Normalization.Half.Mean : Normalization.ParseTriple(Mean, "--mean"),
-                Std is null ? Normalization.Half.Std : Normalization.ParseTriple(Std, "--std"));
-            normalization.Validate();
-        }
-
-        if (ClassifierRateFactor is not null && defaults.TunedBackbone is null)
-        {
-            throw new FaceMaskException($"--classifier-lr-factor: only resnet18-ft fine-tunes a pretrained backbone under a new classifier; {arch} does not");
-        }
-
-        var training = new TrainingOptions
-        {
-            Epochs = Epochs ?? defaults.Epochs,
-            BatchSize = Batch ?? defaults.BatchSize,
-            LearningRate = LearningRate ?? defaults.LearningRate,
-            Schedule = Schedule ?? LearningRateSchedule.Constant,
+            Arch = Arch,
+            Head = Head,
+            Tune = Tune,
+            Epochs = Epochs,
+            Batch = Batch,
+            LearningRate = LearningRate,
+            Schedule = Schedule,
             LabelSmoothing = LabelSmoothing,
-            NewLayersRateFactor = ClassifierRateFactor ?? 1,
+            ClassifierRateFactor = ClassifierRateFactor,
             Seed = Seed,
-            Threads = Threads ?? defaults.Threads,
-            Augment = Augment || AugmentPolicy is not null || defaults.Augment,
-            AugmentPolicy = AugmentPolicy ?? AugmentationPolicy.Basic.Name,
-        };
-        training.Validate();
-        var options = new ExperimentOptions
-        {
-            Arch = arch,
-            Head = defaults.Backbone is null ? null : Head ?? defaults.Head,
-            Tune = defaults.TunedBackbone is null ? Tune : Tune ?? defaults.Tune,
-            Normalization = normalization,
-            Training = training,
-            CleanTrainLabels = CleanTrainLabels ? new LabelCleaningOptions { InnerFolds = CleanFolds } : null,
-        };
-        options.Validate();
-        return options;
-    }
-
-    /// <summary>The settings to record in the run's report, as given or defaulted for --arch.</summary>
-    public Dictionary<string, string> Record() => Record(ExperimentOptions());
-
-    /// <summary>The settings of <paramref name="options"/> to record in the run's report.</summary>
-    public static Dictionary<string, string> Record(ExperimentOptions options)
-    {
-        var record = new Dictionary<string, string>
-        {
-            ["arch"] = options.Arch,
-            ["epochs"] = options.Training.Epochs.ToString(CultureInfo.InvariantCulture),
-            ["batch"] = options.Training.BatchSize.ToString(CultureInfo.InvariantCulture),
-            ["lr"] = options.Training.LearningRate.ToString(CultureInfo.InvariantCulture),
-            ["seed"] = options.Training.Seed.ToString(CultureInfo.InvariantCulture),
-            ["threads"] = options.Training.Threads.ToString(CultureInfo.InvariantCulture),
-            ["augment"] = options.Training.Augment ? "true" : "false",
-        };
-        if (options.Training.Schedule != LearningRateSchedule.Constant)
-        {
-            record["lr_schedule"] = options.Training.Schedule;
-        }
-
-        if (options.Training.Augment && options.Training.AugmentPolicy != AugmentationPolicy.Basic.Name)
-        {
-            record["augment_policy"] = options.Training.AugmentPolicy;
-        }
-
-        if (options.Training.NewLayersRateFactor != 1)
-        {
-            record["classifier_lr_factor"] = options.Training.NewLayersRateFactor.ToString(CultureInfo.InvariantCulture);
-        }
-
-        if (options.Training.LabelSmoothing > 0)
-        {
-            record["label_smoothing"] = options.Training.LabelSmoothing.ToString(CultureInfo.InvariantCulture);
-        }
-
-        if (options.Head is not null)
-        {
-            record["head"] = options.Head;
-        }
-
-        if (options.CleanTrainLabels is { } cleaning)
-        {
-            record["clean_train_labels"] = "confident-learning";
-            record["clean_folds"] = cleaning.InnerFolds.ToString(CultureInfo.InvariantCulture);
-        }
-
-        if (options.Tune is not null)
-        {
-            record["tune"] = options.Tune;
-        }
-
-        return record;
+            Threads = Threads,
+            Augment = Augment,
+            AugmentPolicy = AugmentPolicy,
+            Mean = Mean,
+            Std = Std,
+            CleanTrainLabels = CleanTrainLabels,
+            CleanFolds = CleanFolds,
+            Out = Out,
+        });
     }
 }

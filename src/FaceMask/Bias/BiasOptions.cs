@@ -5,6 +5,9 @@ namespace FaceMask.Bias;
 /// <summary>Settings of <see cref="BiasAnalyzer"/>.</summary>
 public sealed record BiasOptions
 {
+    /// <summary>The default <see cref="MinGroupSize"/>.</summary>
+    public const int DefaultMinGroupSize = 30;
+
     /// <summary>Bootstrap replicates (0 for no intervals).</summary>
     public int Bootstrap { get; init; } = BootstrapIntervals.DefaultResamples;
 
@@ -15,7 +18,7 @@ public sealed record BiasOptions
     public double Confidence { get; init; } = 0.95;
 
     /// <summary>Groups with fewer images are flagged.</summary>
-    public int MinGroupSize { get; init; } = 30;
+    public int MinGroupSize { get; init; } = DefaultMinGroupSize;
 
     /// <summary>Also analyse every pair of attributes crossed (e.g. gender × age).</summary>
     public bool Intersections { get; init; } = true;

@@ -1,9 +1,10 @@
 using FaceMask.Bias;
 using FaceMask.Evaluation;
 using FaceMask.Protocols;
+using FaceMask.Reporting;
 using NormalDistribution = MathNet.Numerics.Distributions.Normal;
 
-namespace FaceMask.Reporting;
+namespace FaceMask.Comparison;
 
 /// <summary>
 /// Compares run folders (train, kfold, evaluate or bias): the original's "Metric | Old | New" table with changes,

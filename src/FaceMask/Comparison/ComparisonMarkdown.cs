@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using FaceMask.Bias;
+using FaceMask.Reporting;
 
-namespace FaceMask.Reporting;
+namespace FaceMask.Comparison;
 
 /// <summary>Renders a <see cref="ComparisonReport"/> as <c>compare.md</c>.</summary>
 public static class ComparisonMarkdown

@@ -1,6 +1,6 @@
 using FaceMask.Bias;
 
-namespace FaceMask.Reporting;
+namespace FaceMask.Comparison;
 
 /// <summary>One gap across runs: each run's gap (its own highest and lowest group) and the change against the first run.</summary>
 /// <param name="Attribute">The attribute (or intersection).</param>

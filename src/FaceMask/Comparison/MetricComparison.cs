@@ -1,6 +1,6 @@
 using FaceMask.Bias;
 
-namespace FaceMask.Reporting;
+namespace FaceMask.Comparison;
 
 /// <summary>One overall metric across runs (the original's "Metric | Old | New" row).</summary>
 /// <param name="Metric">accuracy, macro_precision, macro_recall or macro_f1.</param>

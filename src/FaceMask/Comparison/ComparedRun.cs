@@ -1,4 +1,6 @@
-namespace FaceMask.Reporting;
+using FaceMask.Reporting;
+
+namespace FaceMask.Comparison;
 
 /// <summary>One run folder of a comparison.</summary>
 public sealed record ComparedRun

@@ -1,6 +1,6 @@
 using FaceMask.Bias;
 
-namespace FaceMask.Reporting;
+namespace FaceMask.Comparison;
 
 /// <summary>One group's accuracy across runs that have bias.json.</summary>
 /// <param name="Attribute">The attribute (or intersection).</param>

@@ -1,4 +1,4 @@
-namespace FaceMask.Reporting;
+namespace FaceMask.Comparison;
 
 /// <summary>A comparison of run folders, as written to <c>compare.json</c>.</summary>
 public sealed record ComparisonReport

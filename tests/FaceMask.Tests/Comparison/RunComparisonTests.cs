@@ -1,8 +1,9 @@
 using System.Globalization;
+using FaceMask.Comparison;
 using FaceMask.Reporting;
 using Xunit;
 
-namespace FaceMask.Tests.Reporting;
+namespace FaceMask.Tests.Comparison;
 
 /// <summary>The normal-approximation interval of a change between two unpaired runs.</summary>
 public sealed class RunComparisonTests
