@@ -10,7 +10,7 @@ namespace FaceMask.Bias;
 /// A pure function of (true class, predicted class, group) per sample: the class of a sample only ever comes from
 /// <c>truth</c> and <c>predicted</c>, and a group is only ever used to choose which samples a report covers.
 /// </summary>
-public static class BiasAnalyzer
+internal static class BiasAnalyzer
 {
     /// <summary>Analyses the predictions.</summary>
     /// <param name="truth">True class index of each sample.</param>

@@ -3,7 +3,7 @@ using FaceMask.IO;
 namespace FaceMask.Bias;
 
 /// <summary>Writes a bias analysis into a run folder with every bias exporter.</summary>
-public static class BiasFolder
+internal static class BiasFolder
 {
     /// <summary>bias.json, bias.md and one bar chart per attribute.</summary>
     public static IReadOnlyList<IExporter<BiasReport>> DefaultExporters { get; } =

@@ -5,7 +5,7 @@ using FaceMask.Reporting;
 namespace FaceMask.Bias;
 
 /// <summary>Writes <c>bias.json</c> (snake_case, like report.json).</summary>
-public sealed class BiasJsonExporter : IExporter<BiasReport>
+internal sealed class BiasJsonExporter : IExporter<BiasReport>
 {
     /// <summary>The file name.</summary>
     public const string FileName = "bias.json";

@@ -8,7 +8,7 @@ namespace FaceMask.Bias;
 /// Writes <c>bias_&lt;attribute&gt;.png</c> for each attribute: per-group accuracy as bars with the bootstrap interval as
 /// error bars, the overall accuracy as a dashed line, and each group's size under its name (small groups in orange).
 /// </summary>
-public sealed class BiasPlotExporter : IExporter<BiasReport>
+internal sealed class BiasPlotExporter : IExporter<BiasReport>
 {
     /// <inheritdoc />
     public string Name => "bias_<attribute>.png";

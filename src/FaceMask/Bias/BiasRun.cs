@@ -3,7 +3,7 @@ using FaceMask.Protocols;
 namespace FaceMask.Bias;
 
 /// <summary>Runs the bias analysis on a run's predictions with group labels from an attribute source.</summary>
-public static class BiasRun
+internal static class BiasRun
 {
     /// <summary>How many unmatched paths and unlabelled images bias.json lists by name.</summary>
     public const int ListedPaths = 100;

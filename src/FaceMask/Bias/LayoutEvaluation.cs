@@ -7,7 +7,7 @@ using FaceMask.Training;
 namespace FaceMask.Bias;
 
 /// <summary>Runs a saved model on the images of a folder layout <c>&lt;root&gt;/&lt;attribute&gt;/&lt;group&gt;/&lt;class&gt;/&lt;image&gt;</c>.</summary>
-public static class LayoutEvaluation
+internal static class LayoutEvaluation
 {
     /// <summary>
     /// Predicts every distinct image of the layout once (an image filed under several attributes, such as

@@ -6,7 +6,7 @@ using FaceMask.Reporting;
 namespace FaceMask.Comparison;
 
 /// <summary>Renders a <see cref="ComparisonReport"/> as <c>compare.md</c>.</summary>
-public static class ComparisonMarkdown
+internal static class ComparisonMarkdown
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

@@ -4,7 +4,7 @@ using FaceMask.Models;
 namespace FaceMask.Protocols;
 
 /// <summary>Evaluates a saved model on a labelled folder whose classes must match the model's.</summary>
-public static class EvaluationProtocol
+internal static class EvaluationProtocol
 {
     /// <summary>Predicts every image and reports.</summary>
     public static ExperimentResult Run(TrainedModel model, LoadedDataset data)

@@ -5,7 +5,7 @@ using FaceMask.Training;
 namespace FaceMask.Protocols;
 
 /// <summary>What to build and how to train it, shared by the hold-out and k-fold protocols.</summary>
-public sealed record ExperimentOptions
+internal sealed record ExperimentOptions
 {
     /// <summary>Architecture name (see <see cref="ModelArchitectures"/>).</summary>
     public string Arch { get; init; } = ModelArchitectures.Seed5;

@@ -10,7 +10,7 @@ namespace FaceMask.Protocols;
 /// </summary>
 /// <param name="TestFolds">Per fold, the sorted indices of its test images.</param>
 /// <param name="HeldOutGroups">For leave-one-group-out, the group id each fold holds out; otherwise null.</param>
-public sealed record FoldPlan(int[][] TestFolds, IReadOnlyList<string>? HeldOutGroups)
+internal sealed record FoldPlan(int[][] TestFolds, IReadOnlyList<string>? HeldOutGroups)
 {
     /// <summary>The folds <paramref name="options"/> ask for on <paramref name="data"/>.</summary>
     /// <exception cref="FaceMaskException">Leave-one-group-out without groups or with fewer than two; or the usual k-fold errors.</exception>

@@ -10,7 +10,7 @@ namespace FaceMask.Protocols;
 /// The original "old model" protocol: a stratified, seeded hold-out split (default 70:30), train on one part,
 /// report on both. With a test fraction of 0 the model trains on everything and is evaluated on its training data.
 /// </summary>
-public static class HoldoutProtocol
+internal static class HoldoutProtocol
 {
     /// <summary>Trains (or, with <paramref name="resume"/>, continues training) and evaluates.</summary>
     public static ExperimentResult Run(

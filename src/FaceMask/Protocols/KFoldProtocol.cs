@@ -14,7 +14,7 @@ namespace FaceMask.Protocols;
 /// are checked for label issues first. The train-set report is the last fold's model on its own
 /// training images (predicting every fold's training set again would add about 5 % to the run's time).
 /// </summary>
-public static class KFoldProtocol
+internal static class KFoldProtocol
 {
     /// <summary>Runs every fold. The returned model is the last fold's.</summary>
     public static ExperimentResult Run(

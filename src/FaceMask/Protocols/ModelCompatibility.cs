@@ -9,7 +9,7 @@ namespace FaceMask.Protocols;
 /// backbone). Whole images for a model trained on face crops are not a mismatch: loaded with the model's face-crop
 /// step (<see cref="DatasetLoadOptions.Preparer"/>, as the commands do) they are cropped as <c>predict</c> crops them.
 /// </summary>
-public static class ModelCompatibility
+internal static class ModelCompatibility
 {
     /// <summary>Throws a <see cref="FaceMaskException"/> naming the mismatch.</summary>
     public static void EnsureMatches(ModelManifest manifest, LoadedDataset data)

@@ -3,7 +3,7 @@ using FaceMask.Data;
 namespace FaceMask.Protocols;
 
 /// <summary>Names of <see cref="ResizeMode"/> values as written in manifests and accepted on the command line.</summary>
-public static class ResizeModeNames
+internal static class ResizeModeNames
 {
     /// <summary>"stretch" or "center-crop".</summary>
     public static string ToName(ResizeMode mode) => mode == ResizeMode.CenterCrop ? "center-crop" : "stretch";

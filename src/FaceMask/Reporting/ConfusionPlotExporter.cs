@@ -4,7 +4,7 @@ using ScottPlot;
 namespace FaceMask.Reporting;
 
 /// <summary>Writes <c>confusion.png</c> (test) and <c>confusion_train.png</c> (train, when present): heatmaps with counts.</summary>
-public sealed class ConfusionPlotExporter : IExporter<RunArtifacts>
+internal sealed class ConfusionPlotExporter : IExporter<RunArtifacts>
 {
     /// <inheritdoc />
     public string Name => "confusion.png";

@@ -9,7 +9,7 @@ namespace FaceMask.Reporting;
 /// first section; <see cref="KnownIssues"/> holds the sections whose heading speaks of known issues, shortcuts,
 /// caveats, limitations, bias or label noise, verbatim (Markdown).
 /// </summary>
-public sealed partial record DatasetNotes
+internal sealed partial record DatasetNotes
 {
     /// <summary>The documentation file's name.</summary>
     public const string FileName = "SOURCES.md";

@@ -4,7 +4,7 @@ using FaceMask.IO;
 namespace FaceMask.Reporting;
 
 /// <summary>Writes <c>report.json</c>.</summary>
-public sealed class JsonReportExporter : IExporter<RunArtifacts>
+internal sealed class JsonReportExporter : IExporter<RunArtifacts>
 {
     /// <inheritdoc />
     public string Name => "report.json";

@@ -6,7 +6,7 @@ namespace FaceMask.Reporting;
 /// Writes <c>model/MODEL_CARD.md</c> when the run saved a model (see <see cref="ModelCardWriter"/>), reading a
 /// bias.json already in the run folder for the per-group results. A card edited by hand is left alone.
 /// </summary>
-public sealed class ModelCardExporter : IExporter<RunArtifacts>
+internal sealed class ModelCardExporter : IExporter<RunArtifacts>
 {
     /// <inheritdoc />
     public string Name => ModelCardWriter.FileName;

@@ -15,7 +15,7 @@ namespace FaceMask.Reporting;
 /// metrics with uncertainty (fold sd, bootstrap intervals), disaggregated results (per class, and per group
 /// when a <c>bias.json</c> is given), ethical considerations, caveats and recommendations.
 /// </summary>
-public static class ModelCardWriter
+internal static class ModelCardWriter
 {
     /// <summary>The card's file name inside a model folder.</summary>
     public const string FileName = "MODEL_CARD.md";

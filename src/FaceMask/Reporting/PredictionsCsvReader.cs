@@ -5,7 +5,7 @@ using FaceMask.Protocols;
 namespace FaceMask.Reporting;
 
 /// <summary>Reads a run folder's <c>predictions.csv</c> (<c>path,true,pred,p_&lt;class&gt;…[,fold]</c>) back into prediction rows.</summary>
-public static class PredictionsCsvReader
+internal static class PredictionsCsvReader
 {
     /// <summary>The file name inside a run folder.</summary>
     public const string FileName = "predictions.csv";

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace FaceMask.Reporting;
 
 /// <summary>The JSON settings of report.json (snake_case, indented) and its reader.</summary>
-public static class ReportJson
+internal static class ReportJson
 {
     /// <summary>Serializer options used for every run file.</summary>
     public static JsonSerializerOptions Options { get; } = new()

@@ -3,7 +3,7 @@ using FaceMask.Data;
 namespace FaceMask.Reporting;
 
 /// <summary>What a command knows about its run beyond the experiment's results.</summary>
-public sealed record RunContext
+internal sealed record RunContext
 {
     /// <summary>train, kfold or evaluate.</summary>
     public required string Verb { get; init; }

@@ -1,7 +1,7 @@
 namespace FaceMask.Reporting;
 
 /// <summary>How a run evaluated its model, in words, from its report: k-fold (plain, grouped or one group held out per fold), hold-out split or evaluation.</summary>
-public static class RunProtocol
+internal static class RunProtocol
 {
     /// <summary>A short phrase, e.g. "stratified 10-fold cross-validation, grouped by image_info.csv:group".</summary>
     public static string Describe(RunReport report)

@@ -4,7 +4,7 @@ using FaceMask.Protocols;
 namespace FaceMask.Reporting;
 
 /// <summary>Saves a finished experiment into its run folder: the model (if any) under <c>model/</c>, then every report file.</summary>
-public static class RunRecorder
+internal static class RunRecorder
 {
     /// <summary>Name of the model sub-folder of a run folder.</summary>
     public const string ModelFolder = "model";

@@ -4,7 +4,7 @@ using FaceMask.Protocols;
 namespace FaceMask.Reporting;
 
 /// <summary>Turns an experiment's results into a <see cref="RunReport"/>.</summary>
-public static class RunReportBuilder
+internal static class RunReportBuilder
 {
     /// <summary>Builds the report.</summary>
     public static RunReport Build(ExperimentResult result, RunContext context, Models.ModelManifest? manifest)

@@ -8,7 +8,7 @@ namespace FaceMask.Reporting.Html;
 /// inline CSS, no script, nothing fetched from the network), readable on a laptop and a phone and printable.
 /// Each section appears only when the run has data for it.
 /// </summary>
-public static class HtmlReportBuilder
+internal static class HtmlReportBuilder
 {
     /// <summary>The page's file name inside a run folder.</summary>
     public const string FileName = "report.html";

@@ -6,7 +6,7 @@ namespace FaceMask.Reporting.Html;
 /// Writes <c>report.html</c>. It reads the optional files (bias.json, compare.json, model/MODEL_CARD.md) from the
 /// run folder, so it should run after the exporters that write them (it is last in <see cref="RunFolder.DefaultExporters"/>).
 /// </summary>
-public sealed class HtmlReportExporter : IExporter<RunArtifacts>
+internal sealed class HtmlReportExporter : IExporter<RunArtifacts>
 {
     private readonly HtmlReportOptions _options;
 

@@ -9,7 +9,7 @@ namespace FaceMask.Reporting.Html;
 /// bias.json, compare.json and model/MODEL_CARD.md. The optional JSON files are read loosely (as <see cref="JsonNode"/>),
 /// so changes to their shape do not break the page.
 /// </summary>
-public sealed record RunFolderContents
+internal sealed record RunFolderContents
 {
     /// <summary>Per-group results file name.</summary>
     public const string BiasFile = "bias.json";
