@@ -19,7 +19,7 @@ measure() { # name, then the facemask arguments; prints one JSON object
   rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$work/$name.time")
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$work/$name.time")
   images=$(sed -n 's/^Loaded \([0-9]*\) images.*/\1/p' "$work/$name.out" | head -1)
-  printf '{"name": "%s", "command": "facemask %s", "images": %s, "wall": "%s", "peak_rss_mb": %d}' \
+  printf '{"name": "%s", "command": "facemask %s", "images": %s, "wall": "%s", "peak_rss_mib": %d}' \
     "$name" "$*" "${images:-null}" "$wall" $((rss / 1024))
 }
 
