@@ -10,37 +10,28 @@ internal static class Predictor
     internal const int BatchSize = 256;
 
     /// <summary>Softmax probabilities for every image of <paramref name="images"/> (N×3×S×S, normalised), row per image.</summary>
-    public static float[][] Probabilities(Module<Tensor, Tensor> network, Tensor images, int batchSize = BatchSize)
-    {
-        network.eval();
-        long n = images.shape[0];
-        var result = new float[n][];
-        using (no_grad())
-        {
-            for (long start = 0; start < n; start += batchSize)
-            {
-                using var scope = NewDisposeScope();
-                long count = Math.Min(batchSize, n - start);
-                CopyRows(network.forward(images.narrow(0, start, count)).softmax(1), result, (int)start);
-            }
-        }
-
-        return result;
-    }
+    public static float[][] Probabilities(Module<Tensor, Tensor> network, Tensor images, int batchSize = BatchSize) =>
+        Probabilities(network, (int)images.shape[0], (start, count) => images.narrow(0, start, count), batchSize);
 
     /// <summary>Softmax probabilities for every image of <paramref name="set"/>, row per image, a batch at a time.</summary>
     public static float[][] Probabilities(Module<Tensor, Tensor> network, TensorSet set, int batchSize = BatchSize)
     {
         ArgumentNullException.ThrowIfNull(set);
+        return Probabilities(network, set.Count, set.Slice, batchSize);
+    }
+
+    /// <summary>The loop of both overloads: <paramref name="batch"/> gives the inputs of rows [start, start + count).</summary>
+    private static float[][] Probabilities(Module<Tensor, Tensor> network, int n, Func<int, int, Tensor> batch, int batchSize)
+    {
         network.eval();
-        var result = new float[set.Count][];
+        var result = new float[n][];
         using (no_grad())
         {
-            for (int start = 0; start < set.Count; start += batchSize)
+            for (int start = 0; start < n; start += batchSize)
             {
                 using var scope = NewDisposeScope();
-                int count = Math.Min(batchSize, set.Count - start);
-                CopyRows(network.forward(set.Slice(start, count)).softmax(1), result, start);
+                int count = Math.Min(batchSize, n - start);
+                CopyRows(network.forward(batch(start, count)).softmax(1), result, start);
             }
         }
 
