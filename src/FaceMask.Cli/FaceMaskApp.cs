@@ -48,6 +48,8 @@ internal static class FaceMaskApp
                     .WithExample("report", "runs/20260101-120000-kfold");
                 config.AddCommand<CalibrateCommand>("calibrate").WithDescription("Fit a temperature and an unsure threshold on a run's held-out predictions; write a calibrated copy of the model.")
                     .WithExample("calibrate", "--model", "runs/x/model", "--run", "runs/x", "--out", "models/calibrated", "--target-accuracy", "0.95");
+                config.AddCommand<AverageCommand>("average").WithDescription("Average the weights of fine-tuned models trained from the same start into one model (a model soup).")
+                    .WithExample("average", "runs/a/model", "runs/b/model", "--out", "models/averaged");
                 config.AddCommand<ExportCommand>("export").WithDescription("Write a saved model as one ONNX file (raw RGB pixels in, class probabilities out).")
                     .WithExample("export", "--model", "runs/x/model", "--onnx", "facemask.onnx");
                 config.AddCommand<AugmentCommand>("augment").WithDescription("Write a class-balanced, augmented copy of a dataset.");

@@ -88,6 +88,14 @@ public sealed record ModelManifest
     [JsonPropertyName("normalization")]
     public required Normalization Normalization { get; init; }
 
+    /// <summary>
+    /// Set for a model made by averaging the weights of others (<c>facemask average</c>): each source model's folder
+    /// and weight, in the order given. Absent for trained models.
+    /// </summary>
+    [JsonPropertyName("averaged_from")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AveragedSource>? AveragedFrom { get; init; }
+
     /// <summary>Seed of the training run.</summary>
     [JsonPropertyName("seed")]
     public int Seed { get; init; }
