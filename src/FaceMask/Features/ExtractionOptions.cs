@@ -12,13 +12,16 @@ public sealed record ExtractionOptions
     /// <summary>ONNX Runtime intra-op threads per session (default: one per core). Keep Workers × ThreadsPerWorker ≤ cores.</summary>
     public int ThreadsPerWorker { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Images a run (default 16); each run also holds their horizontal mirrors, so it is twice as big.</summary>
+    /// <summary>Images a run (default 8); each run also holds their horizontal mirrors, so it is twice as big.</summary>
     public int BatchSize { get; init; } = FeatureExtractor.DefaultBatchSize;
 
     /// <summary>Threads that decode images into the next batch while ONNX Runtime runs the current one (default 1; the calling thread is one).</summary>
     public int Decoders { get; init; } = 1;
 
-    /// <summary>The default: one session with one intra-op thread per core, 16 images a run, one decoding thread (measured; docs/benchmarks.md).</summary>
+    /// <summary>
+    /// The default: one session with one intra-op thread per core, 8 images (16 passes) a run, one decoding thread;
+    /// chosen by measurement (bench/FaceMask.Bench <c>extract</c>, docs/benchmarks.md).
+    /// </summary>
     public static ExtractionOptions Default { get; } = new();
 
     /// <summary>Throws a <see cref="FaceMaskException"/> for counts below 1.</summary>

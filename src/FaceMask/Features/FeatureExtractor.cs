@@ -22,7 +22,7 @@ internal sealed class FeatureExtractor : IDisposable
     /// Images per run when the caller does not say (each run holds them and their mirrors, twice as many). Chosen by
     /// measurement: bench/results/extraction.json, docs/benchmarks.md.
     /// </summary>
-    internal const int DefaultBatchSize = 16;
+    internal const int DefaultBatchSize = 8;
 
     private const int Side = ResNet18Backbone.InputSize;
     private const int Plane = Side * Side;
