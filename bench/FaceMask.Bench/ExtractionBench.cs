@@ -13,7 +13,7 @@ namespace FaceMask.Bench;
 /// batch size (a batch of B images runs with their B mirrors, 2B passes, as extraction does), per session layout
 /// (sessions × intra-op threads); (b) one thread decoding alone; (c) the whole feature load path, uncached — read,
 /// decode, extract — in images/s (an image is two passes: itself and its mirror), batch 1 as before
-/// (one session per core) and batched. Wall and process CPU seconds; the load average at the start says whether the
+/// (one session per core) and batched; and the time to open a session pair. Wall and process CPU seconds; the load average at the start says whether the
 /// machine was idle.
 /// Usage: dotnet run -c Release --project bench/FaceMask.Bench -- extract [--data DIR] [--limit N] [--batches 1,8,16,32]
 /// [--layouts 1x2,2x1] [--seconds S] [--out FILE]
@@ -47,6 +47,7 @@ internal static class ExtractionBench
             List<string> files = Directory.EnumerateFiles(staged, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
             result["images"] = files.Count;
             byte[] images = DecodeSample(files, 64);
+            result["session_open_seconds"] = OpenTimes(backbone);
 
             var raw = new JsonArray();
             foreach (var (workers, threads) in layouts)
@@ -156,6 +157,21 @@ internal static class ExtractionBench
         finally
         {
             extractors.ForEach(e => e.Dispose());
+        }
+    }
+
+    /// <summary>Opening a <see cref="FeatureExtractor"/>: the first time (ONNX files read and rewritten with a symbolic batch dimension), then again.</summary>
+    private static JsonObject OpenTimes(ResNet18Backbone backbone)
+    {
+        var clock = Stopwatch.StartNew();
+        using (new FeatureExtractor(backbone, 1))
+        {
+            double first = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            using (new FeatureExtractor(backbone, 1))
+            {
+                return new JsonObject { ["first"] = Math.Round(first, 3), ["again"] = Math.Round(clock.Elapsed.TotalSeconds, 3) };
+            }
         }
     }
 

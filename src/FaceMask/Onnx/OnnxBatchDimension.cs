@@ -7,12 +7,13 @@ namespace FaceMask.Onnx;
 /// <summary>
 /// Makes the leading (batch) dimension of a model with a fixed batch size symbolic, in memory: OnnxSharp's
 /// <c>GraphExtensions.SetDim</c> sets dimension 0 of every input, value info and output to <c>N</c> and rewrites the
-/// target shapes of Reshape nodes to match. The file on disk is not changed. The rewritten bytes are kept per file
-/// version for the life of the process, so opening more sessions does not parse the file again.
+/// target shapes of Reshape nodes to match. The file on disk is not changed. The rewritten bytes are held weakly per
+/// file version, so sessions opened while they are still alive do not parse the file again, and a long-lived
+/// process (the web app) does not keep them.
 /// </summary>
 internal static class OnnxBatchDimension
 {
-    private static readonly ConcurrentDictionary<(string Path, long Length, long Ticks), Lazy<byte[]>> Rewritten = new();
+    private static readonly ConcurrentDictionary<(string Path, long Length, long Ticks), WeakReference<byte[]>> Rewritten = new();
 
     /// <summary>The model at <paramref name="path"/> with a symbolic batch dimension, serialised for <c>InferenceSession</c>.</summary>
     /// <exception cref="FaceMaskException">The file is missing or not a readable ONNX model; the message names it.</exception>
@@ -25,23 +26,15 @@ internal static class OnnxBatchDimension
         }
 
         var key = (info.FullName, info.Length, info.LastWriteTimeUtc.Ticks);
-        Lazy<byte[]> bytes = Rewritten.GetOrAdd(key, k => new Lazy<byte[]>(() => Rewrite(k.Path)));
-        try
+        if (Rewritten.TryGetValue(key, out WeakReference<byte[]>? held) && held.TryGetTarget(out byte[]? bytes))
         {
-            return bytes.Value;
+            return bytes;
         }
-        catch
-        {
-            // A failed read is not remembered: the file may be fixed and tried again.
-            Rewritten.TryRemove(new KeyValuePair<(string, long, long), Lazy<byte[]>>(key, bytes));
-            throw;
-        }
-    }
 
-    private static byte[] Rewrite(string path)
-    {
-        OnnxModel model = OnnxModel.Read(path);
+        OnnxModel model = OnnxModel.Read(info.FullName);
         model.Graph.SetDim();
-        return model.Proto.ToByteArray();
+        bytes = model.Proto.ToByteArray();
+        Rewritten[key] = new WeakReference<byte[]>(bytes);
+        return bytes;
     }
 }
