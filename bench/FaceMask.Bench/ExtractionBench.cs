@@ -65,7 +65,7 @@ internal static class ExtractionBench
 
             var loads = new JsonArray
             {
-                Load(staged, "before: batch 1, one single-thread session per core, each decoding its own images",
+                Load(staged, "before: batch 1 (an image and its mirror, one run of 2), one single-thread session per core, as many decoding threads",
                     new ExtractionOptions { Workers = cores, ThreadsPerWorker = 1, BatchSize = 1, Decoders = cores }),
             };
             foreach (var (workers, threads) in layouts)

@@ -8,7 +8,7 @@ namespace FaceMask.Features;
 /// Feature extraction in batches with the filling (decoding) of the next batch overlapped: decoder threads fill
 /// <see cref="FeatureBatch"/>es, extraction workers (one <see cref="FeatureExtractor"/> each) run them. A fixed set of
 /// batches circulates between the two (one per decoder, one per worker and one waiting), so memory stays bounded and
-/// decoding runs at most one batch ahead of ONNX Runtime.
+/// at most one full batch waits for ONNX Runtime while the next is decoded.
 /// </summary>
 internal sealed class FeatureExtractorPool : IDisposable
 {
