@@ -27,7 +27,8 @@ internal abstract class DatasetLoadStep<T>
 
     /// <summary>
     /// Calls <paramref name="work"/> for 0 … <paramref name="count"/> − 1 on this step's threads, each time with a
-    /// converter the calling thread may use; the first exception stops the run and is rethrown.
+    /// converter the calling thread may use; every record is written when this returns (a converter may leave it to be
+    /// written later, e.g. with its batch); the first exception stops the run and is rethrown.
     /// </summary>
     public abstract void ForEach(int count, Action<int, FileConverter<T>> work, CancellationToken cancellationToken);
 

@@ -239,7 +239,7 @@ internal static class DatasetLoading
                 fileBuffers.Value = buffer;
                 ReadOnlySpan<byte> content = buffer.AsSpan(0, length);
                 SHA256.HashData(content, hashes.AsSpan(i * HashLength, HashLength));
-                bool whole = convert(content, entry.RelativePath, values.AsSpan(i * record, record));
+                bool whole = convert(content, entry.RelativePath, values.AsMemory(i * record, record));
                 if (usedWhole is not null)
                 {
                     usedWhole[i] = whole;

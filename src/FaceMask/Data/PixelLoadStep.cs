@@ -15,7 +15,7 @@ internal sealed class PixelLoadStep : DatasetLoadStep<byte>
     {
         Size = size;
         this.mode = mode;
-        convert = (encoded, name, record) => DatasetLoading.DecodeInto(encoded, name, preparer, size, mode, record);
+        convert = (encoded, name, record) => DatasetLoading.DecodeInto(encoded, name, preparer, size, mode, record.Span);
     }
 
     /// <inheritdoc/>

@@ -6,8 +6,8 @@ namespace FaceMask.Features;
 
 /// <summary>
 /// Loading as frozen-backbone features: each file is decoded at the backbone's input size and run through the backbone
-/// twice (as is and mirrored), on the extraction workers' threads; the dataset then holds a <see cref="FeatureMatrix"/>
-/// and no pixels.
+/// as is and mirrored, in batches (<see cref="FeatureExtractorPool"/>: the next batch is decoded while ONNX Runtime
+/// runs the current one); the dataset then holds a <see cref="FeatureMatrix"/> and no pixels.
 /// </summary>
 internal sealed class FeatureLoadStep : DatasetLoadStep<float>
 {
@@ -35,8 +35,14 @@ internal sealed class FeatureLoadStep : DatasetLoadStep<float>
 
     /// <summary>Loads the features of every image under <paramref name="root"/> for <see cref="DatasetLoadOptions.Backbone"/>.</summary>
     /// <exception cref="FaceMaskException">An unknown backbone, a wrong size, missing backbone files, or what the load path throws.</exception>
-    internal static LoadedDataset Load(string root, DatasetLoadOptions options, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    internal static LoadedDataset Load(string root, DatasetLoadOptions options, IProgress<LoadProgress>? progress, CancellationToken cancellationToken) =>
+        Load(root, options, ExtractionOptions.Default, progress, cancellationToken);
+
+    /// <summary>Loads the features of every image under <paramref name="root"/>, extracting with <paramref name="extraction"/>'s threads and batch size.</summary>
+    /// <exception cref="FaceMaskException">An unknown backbone, a wrong size, missing backbone files, or what the load path throws.</exception>
+    internal static LoadedDataset Load(string root, DatasetLoadOptions options, ExtractionOptions extraction, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
     {
+        extraction.Validate();
         if (!string.Equals(options.Backbone, ResNet18Backbone.Name, StringComparison.Ordinal))
         {
             throw new FaceMaskException($"unknown backbone '{options.Backbone}'; known: {ResNet18Backbone.Name}");
@@ -53,7 +59,7 @@ internal sealed class FeatureLoadStep : DatasetLoadStep<float>
         }
 
         return DatasetLoading.Load(root, options, (_, preparer) =>
-            new FeatureLoadStep(ResNet18Backbone.Locate(options.BackboneDirectory), options.Resize, preparer, ExtractionOptions.Default),
+            new FeatureLoadStep(ResNet18Backbone.Locate(options.BackboneDirectory), options.Resize, preparer, extraction),
             progress, cancellationToken);
     }
 
@@ -75,10 +81,10 @@ internal sealed class FeatureLoadStep : DatasetLoadStep<float>
     public override void ForEach(int count, Action<int, FileConverter<float>> work, CancellationToken cancellationToken)
     {
         using var pool = new FeatureExtractorPool(backbone, extraction);
-        pool.ForEach(count, (k, extractor, chw) => work(k, (encoded, name, record) =>
+        pool.ForEach(count, (k, batch) => work(k, (encoded, name, record) =>
         {
-            bool whole = DatasetLoading.DecodeInto(encoded, name, preparer, Size, mode, chw);
-            extractor.ExtractPair(chw, record);
+            bool whole = DatasetLoading.DecodeInto(encoded, name, preparer, Size, mode, batch.NextImage);
+            batch.Add(record);
             return whole;
         }), cancellationToken);
     }

@@ -26,7 +26,7 @@ public sealed class ImageClassifier : IDisposable
     /// For a backbone model (resnet18), the folder of the backbone's ONNX files; null uses the application's
     /// <c>models/&lt;backbone&gt;</c>. Features are extracted on the fly for the files given.
     /// </param>
-    /// <param name="extraction">Threads for on-the-fly backbone extraction; null uses the default (one session per core).</param>
+    /// <param name="extraction">Threads and batch size of on-the-fly backbone extraction; null uses <see cref="ExtractionOptions.Default"/>.</param>
     /// <param name="unsureBelow">
     /// The unsure threshold, in [0, 1] (0: never unsure); null uses the model's calibrated one (<see cref="CalibrationInEffect.For"/>).
     /// </param>

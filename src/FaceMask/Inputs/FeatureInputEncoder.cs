@@ -57,13 +57,13 @@ internal sealed class FeatureInputEncoder : IInputEncoder, IDisposable
         if (files.Count > 0)
         {
             using var pool = new FeatureExtractorPool(backbone, extraction with { Workers = Math.Min(extraction.Workers, files.Count) });
-            pool.ForEach(files.Count, (i, extractor, chw) =>
+            pool.ForEach(files.Count, (i, batch) =>
             {
                 try
                 {
                     byte[] bytes = ImageDecoder.ReadFile(files[i], files[i]);
-                    ImageDecoder.DecodeInto(bytes, files[i], ResNet18Backbone.InputSize, resize, chw);
-                    extractor.ExtractPair(chw, values.AsSpan(i * FeatureExtractor.PairLength, FeatureExtractor.PairLength));
+                    ImageDecoder.DecodeInto(bytes, files[i], ResNet18Backbone.InputSize, resize, batch.NextImage);
+                    batch.Add(values.AsMemory(i * FeatureExtractor.PairLength, FeatureExtractor.PairLength));
                 }
                 catch (FaceMaskException ex)
                 {
@@ -127,7 +127,7 @@ internal sealed class FeatureInputEncoder : IInputEncoder, IDisposable
     }
 
     /// <summary>Image and mirror features of <paramref name="count"/> in-memory images, each written into a 3×224×224 buffer by <paramref name="fill"/>.</summary>
-    private Tensor Extract(int count, ModelManifest manifest, Action<int, byte[]> fill, CancellationToken cancellationToken)
+    private Tensor Extract(int count, ModelManifest manifest, SpanFill fill, CancellationToken cancellationToken)
     {
         var values = new float[count * FeatureExtractor.PairLength];
         lock (imageGate)
@@ -143,15 +143,18 @@ internal sealed class FeatureInputEncoder : IInputEncoder, IDisposable
                 manifest.Backbone!.EnsureMatches(imageBackbone!, "the model");
             }
 
-            imagePool.ForEach(count, (i, extractor, chw) =>
+            imagePool.ForEach(count, (i, batch) =>
             {
-                fill(i, chw);
-                extractor.ExtractPair(chw, values.AsSpan(i * FeatureExtractor.PairLength, FeatureExtractor.PairLength));
+                fill(i, batch.NextImage);
+                batch.Add(values.AsMemory(i * FeatureExtractor.PairLength, FeatureExtractor.PairLength));
             }, cancellationToken);
         }
 
         return tensor(values, [count, 2, ResNet18Backbone.FeatureLength]);
     }
+
+    /// <summary>Writes image <paramref name="index"/> into <paramref name="chw"/> (3×224×224 planar RGB).</summary>
+    private delegate void SpanFill(int index, Span<byte> chw);
 
     private ResNet18Backbone LocateFor(ModelManifest manifest)
     {

@@ -7,7 +7,8 @@ namespace FaceMask.ResNet;
 /// The frozen ResNet18 feature extractor shipped as two ONNX files by the NuGet package
 /// Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1: a preprocessing model (planar RGB 0–255 in, reordered to BGR
 /// with a stored mean image subtracted) and the ImageNet-trained ResNet18 whose global-average-pooled output
-/// (<see cref="NetworkOutput"/>) gives 512 features per image. Batch size is fixed at 1 by the models.
+/// (<see cref="NetworkOutput"/>) gives 512 features per image. The files fix the batch size at 1; feature extraction
+/// loads them with a symbolic batch dimension (<c>Features.FeatureExtractor</c>).
 /// </summary>
 /// <remarks>
 /// The build copies both files to <c>&lt;application folder&gt;/models/resnet18/</c> (<see cref="DefaultDirectory"/>);

@@ -8,8 +8,9 @@ namespace FaceMask.Tests.Support;
 internal static class ResNetFixture
 {
     /// <summary>Loads <paramref name="root"/> as resnet18 features, caching under <paramref name="cache"/> (null: no cache).</summary>
-    public static LoadedDataset LoadFeatures(string root, string? cache, ResizeMode resize = ResizeMode.CenterCrop, bool strict = false) =>
-        DatasetLoader.Load(root, new DatasetLoadOptions
+    /// <param name="extraction">Threads and batch size of the extraction; null uses the default.</param>
+    public static LoadedDataset LoadFeatures(string root, string? cache, ResizeMode resize = ResizeMode.CenterCrop, bool strict = false, ExtractionOptions? extraction = null) =>
+        FeatureLoadStep.Load(root, new DatasetLoadOptions
         {
             Size = ResNet18Backbone.InputSize,
             Resize = resize,
@@ -17,7 +18,7 @@ internal static class ResNetFixture
             CacheDirectory = cache,
             UseCache = cache is not null,
             Strict = strict,
-        });
+        }, extraction ?? ExtractionOptions.Default, null, CancellationToken.None);
 
     /// <summary>Three classes of coloured shapes (square or circle on grey), <paramref name="perClass"/> PNGs each.</summary>
     public static string Dataset(TempDirectory temp, int perClass = 10, int classes = 3) =>
