@@ -6,11 +6,11 @@ namespace FaceMask.Features;
 /// </summary>
 public sealed record ExtractionOptions
 {
-    /// <summary>Independent sessions running batches at once (default 1).</summary>
-    public int Workers { get; init; } = 1;
+    /// <summary>Independent sessions running batches at once (default: one per core).</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>ONNX Runtime intra-op threads per session (default: one per core). Keep Workers × ThreadsPerWorker ≤ cores.</summary>
-    public int ThreadsPerWorker { get; init; } = Environment.ProcessorCount;
+    /// <summary>ONNX Runtime intra-op threads per session (default 1). Keep Workers × ThreadsPerWorker ≤ cores.</summary>
+    public int ThreadsPerWorker { get; init; } = 1;
 
     /// <summary>Images a run (default 8); each run also holds their horizontal mirrors, so it is twice as big.</summary>
     public int BatchSize { get; init; } = FeatureExtractor.DefaultBatchSize;
@@ -19,8 +19,9 @@ public sealed record ExtractionOptions
     public int Decoders { get; init; } = 1;
 
     /// <summary>
-    /// The default: one session with one intra-op thread per core, 8 images (16 passes) a run, one decoding thread;
-    /// chosen by measurement (bench/FaceMask.Bench <c>extract</c>, docs/benchmarks.md).
+    /// The default: one single-thread session per core, 8 images (16 passes) a run, one decoding thread; chosen by
+    /// measurement on the idle 2-core machine (42.9 images/s against 40.7 for one two-thread session and 41.3
+    /// unbatched; docs/benchmarks.md, bench/results/extraction.json).
     /// </summary>
     public static ExtractionOptions Default { get; } = new();
 
