@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using FaceMask.Calibration;
 using FaceMask.Cli.Rendering;
+using FaceMask.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -30,6 +31,14 @@ internal sealed class CalibrateCommand(IAnsiConsole console) : Command<Calibrate
         [Description("Accuracy the answered images must reach; below the chosen threshold answers are unsure (default 0.95).")]
         public double TargetAccuracy { get; init; } = CalibrationAnalyzer.DefaultTargetAccuracy;
 
+        [CommandOption("--prior-correction <TAU>")]
+        [Description("Divide out the training class shares with this strength before the temperature (1: answer as if every class had been equally common in training; default 0, none). Temperature and threshold are then fitted on the corrected held-out predictions.")]
+        public double PriorCorrection { get; init; }
+
+        [CommandOption("--training-data <DIR>")]
+        [Description("The labelled folder the model was trained on, counted per class for --prior-correction when model.json does not record its training counts.")]
+        public string? TrainingData { get; init; }
+
         [CommandOption("--overwrite")]
         [Description("Replace the --out folder if it exists and is not empty.")]
         public bool Overwrite { get; init; }
@@ -47,8 +56,26 @@ internal sealed class CalibrateCommand(IAnsiConsole console) : Command<Calibrate
             throw new FaceMaskException($"--target-accuracy {settings.TargetAccuracy}: must be in (0, 1], e.g. 0.95");
         }
 
-        var result = ModelCalibrator.Calibrate(settings.Model, settings.Run, settings.Out, settings.TargetAccuracy, settings.Overwrite);
+        if (!(settings.PriorCorrection >= 0) || !double.IsFinite(settings.PriorCorrection))
+        {
+            throw new FaceMaskException($"--prior-correction {settings.PriorCorrection}: must be 0 (none) or more, e.g. 1");
+        }
+
+        var counts = settings.TrainingData is null || settings.PriorCorrection == 0 ? null : TrainingCounts(settings.TrainingData);
+        var result = ModelCalibrator.Calibrate(settings.Model, settings.Run, settings.Out, settings.TargetAccuracy, settings.Overwrite, settings.PriorCorrection, counts);
         CalibrationConsole.Print(console, result);
         return 0;
+    }
+
+    private static Dictionary<string, int> TrainingCounts(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new FaceMaskException($"--training-data {folder}: no such folder");
+        }
+
+        var images = ImageFolder.Discover(folder);
+        int[] counts = images.CountPerClass();
+        return images.Classes.Select((c, i) => (c, n: counts[i])).ToDictionary(x => x.c, x => x.n);
     }
 }

@@ -12,6 +12,12 @@ internal static class CalibrationConsole
     public static void Print(IAnsiConsole console, CalibratedModel result)
     {
         var r = result.Report;
+        if (result.PriorCorrection is { } e)
+        {
+            PlainText.WriteLine(console, string.Create(Inv, $"Prior correction (strength {e.Strength:0.###}, {(e.PerFoldShares ? "each fold's own training shares" : "the model's training shares")}) on {e.N} held-out predictions: accuracy {e.AccuracyBefore * 100:0.00}% -> {e.AccuracyAfter * 100:0.00}%, macro recall {e.MacroRecallBefore:0.000} -> {e.MacroRecallAfter:0.000}"));
+            PlainText.WriteLine(console, "Recall: " + string.Join(", ", e.RecallBefore.Select(kv => string.Create(Inv, $"{kv.Key} {kv.Value:0.000} -> {e.RecallAfter[kv.Key]:0.000}"))));
+        }
+
         PlainText.WriteLine(console, string.Create(Inv, $"Temperature T = {r.Temperature:0.000}, fitted on {r.N} held-out predictions; {CalibrationText.Honesty(r)}"));
         var rows = new (string Name, double Before, double After)[]
         {

@@ -30,6 +30,7 @@ internal static class LayoutEvaluation
         }
 
         var manifest = model.Manifest;
+        var calibration = Inference.CalibrationInEffect.For(manifest);
         var classIndex = manifest.Classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
         var options = load with { Size = manifest.InputSize, Resize = ResizeModeNames.Parse(manifest.Resize) };
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -61,7 +62,7 @@ internal static class LayoutEvaluation
             for (int j = 0; j < todo.Length; j++)
             {
                 int i = todo[j];
-                rows.Add(new PredictionRow(data.Paths[i], labels[i], Predictor.ArgMax(probabilities[j]), probabilities[j]));
+                rows.Add(calibration.Correct(new PredictionRow(data.Paths[i], labels[i], Predictor.ArgMax(probabilities[j]), probabilities[j])));
             }
         }
 

@@ -19,4 +19,7 @@ public sealed record CalibratedModel
 
     /// <summary>Things the user should know (an earlier calibration replaced, predictions of other weights, a hand-edited card).</summary>
     public required IReadOnlyList<string> Notes { get; init; }
+
+    /// <summary>What the prior correction did to the held-out predictions, when one was stored; else null.</summary>
+    public PriorCorrectionEffect? PriorCorrection { get; init; }
 }

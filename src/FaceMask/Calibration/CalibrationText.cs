@@ -34,7 +34,9 @@ public static class CalibrationText
     {
         ArgumentNullException.ThrowIfNull(settings);
         string fitted = settings.FittedOn is { Length: > 0 } on ? $", fitted on {on}" : string.Empty;
-        string text = string.Create(Inv, $"The probabilities are temperature-scaled: calibrated = softmax(log p / T) with T = {settings.Temperature:0.000}{fitted}. ");
+        string text = settings.PriorCorrection > 0 && settings.ClassShares is { } shares
+            ? string.Create(Inv, $"The training class shares are divided out first (prior correction with strength {settings.PriorCorrection:0.###}: p' = softmax(log p − {settings.PriorCorrection:0.###} · log share), shares {string.Join(", ", shares.Select(kv => string.Create(Inv, $"{kv.Key} {kv.Value:0.000}")))}), so a class that was rare in training is not answered rarely for that reason; the label is the top class after it. Then the probabilities are temperature-scaled: calibrated = softmax(log p' / T) with T = {settings.Temperature:0.000}{fitted}. ")
+            : string.Create(Inv, $"The probabilities are temperature-scaled: calibrated = softmax(log p / T) with T = {settings.Temperature:0.000}{fitted}. ");
         if (settings.UnsureBelow > 0)
         {
             text += string.Create(Inv, $"Answers whose calibrated top probability is below {settings.UnsureBelow:0.0000} are reported as unsure");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FaceMask.Models;
+using FaceMask.Protocols;
 using FaceMask.Reporting;
 
 namespace FaceMask.Calibration;
@@ -19,13 +20,34 @@ public static class ModelCalibrator
     /// <param name="outDirectory">The folder to write; refused when it is the model folder, lies inside it or holds it, and when it exists and is not empty unless <paramref name="overwrite"/>.</param>
     /// <param name="targetAccuracy">The accuracy on answered images the unsure threshold is chosen for, in (0, 1].</param>
     /// <param name="overwrite">Replace an existing, non-empty <paramref name="outDirectory"/>.</param>
+    /// <param name="priorCorrection">
+    /// Strength τ of a prior correction to store (0: none; 1: as if every class had been equally common in training,
+    /// <see cref="PriorCorrection"/>). The temperature and threshold are then fitted on the corrected held-out
+    /// predictions, each k-fold prediction corrected with its own fold's training shares.
+    /// </param>
+    /// <param name="trainingCounts">
+    /// The model's training images per class, for a prior correction of a model whose model.json does not record them
+    /// (<see cref="ModelManifest.TrainingCounts"/>); ignored without a correction.
+    /// </param>
     /// <exception cref="FaceMaskException">A folder or file is missing or does not fit; the message names it.</exception>
-    public static CalibratedModel Calibrate(string modelDirectory, string runDirectory, string outDirectory, double targetAccuracy = CalibrationAnalyzer.DefaultTargetAccuracy, bool overwrite = false)
+    public static CalibratedModel Calibrate(
+        string modelDirectory,
+        string runDirectory,
+        string outDirectory,
+        double targetAccuracy = CalibrationAnalyzer.DefaultTargetAccuracy,
+        bool overwrite = false,
+        double priorCorrection = 0,
+        IReadOnlyDictionary<string, int>? trainingCounts = null)
     {
         ArgumentNullException.ThrowIfNull(modelDirectory);
         ArgumentNullException.ThrowIfNull(runDirectory);
         ArgumentNullException.ThrowIfNull(outDirectory);
         CalibrationAnalyzer.ValidateTarget(targetAccuracy);
+        if (!double.IsFinite(priorCorrection) || priorCorrection < 0)
+        {
+            throw new FaceMaskException($"prior correction {priorCorrection}: must be 0 (none) or more, e.g. 1");
+        }
+
         string source = Full(modelDirectory);
         string target = Full(outDirectory);
         CheckFolders(source, target, outDirectory, overwrite);
@@ -56,9 +78,21 @@ public static class ModelCalibrator
         }
 
         RunReport? runReport = File.Exists(Path.Combine(runDirectory, "report.json")) ? ReportJson.Read(runDirectory) : null;
-        var report = CalibrationAnalyzer.Analyze(rows, targetAccuracy);
         var notes = Notes(manifest, runReport, modelDirectory);
-        var calibration = Settings(report, run, runReport);
+        IReadOnlyList<PredictionRow> network = NetworkOwn(rows, labels, runReport, notes);
+        double[]? shares = priorCorrection > 0 ? ModelShares(manifest, trainingCounts, modelDirectory) : null;
+        PriorCorrectionEffect? effect = null;
+        if (shares is not null)
+        {
+            (network, effect) = HeldOutPriorCorrection.Apply(network.Where(r => r.Truth >= 0).ToArray(), labels, shares, priorCorrection);
+        }
+
+        var report = CalibrationAnalyzer.Analyze(network, targetAccuracy);
+        var calibration = Settings(report, run, runReport) with
+        {
+            PriorCorrection = shares is null ? 0 : priorCorrection,
+            ClassShares = shares?.Select((v, i) => (c: labels[i], v)).ToDictionary(x => x.c, x => x.v),
+        };
         var calibrated = manifest with { Calibration = calibration };
         bool cardUpdated = Write(source, target, calibrated, notes);
         return new CalibratedModel
@@ -68,7 +102,39 @@ public static class ModelCalibrator
             Report = report,
             ModelCardUpdated = cardUpdated,
             Notes = notes,
+            PriorCorrection = effect,
         };
+    }
+
+    // The run's predictions as its networks gave them: a run made with a prior-corrected model (evaluate, bias) holds
+    // corrected probabilities, which are turned back with that model's shares and strength.
+    private static IReadOnlyList<PredictionRow> NetworkOwn(IReadOnlyList<PredictionRow> rows, IReadOnlyList<string> labels, RunReport? runReport, List<string> notes)
+    {
+        if (runReport?.Model?.Calibration is not { PriorCorrection: > 0 } applied || applied.SharesFor(labels) is not { } shares)
+        {
+            return rows;
+        }
+
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"the run's model applied a prior correction (strength {applied.PriorCorrection:0.###}); its predictions were turned back into the network's own before fitting"));
+        return rows.Select(r =>
+        {
+            float[] p = PriorCorrection.Undo(r.Probabilities, shares, applied.PriorCorrection);
+            return r with { Probabilities = p, Predicted = Training.Predictor.ArgMax(p) };
+        }).ToArray();
+    }
+
+    // The calibrated model's training class shares: from its model.json, else from the counts the caller gives.
+    private static double[] ModelShares(ModelManifest manifest, IReadOnlyDictionary<string, int>? trainingCounts, string modelDirectory)
+    {
+        var counts = manifest.TrainingCounts ?? trainingCounts
+            ?? throw new FaceMaskException($"{Path.Combine(modelDirectory, ModelStore.ManifestFile)}: does not record the model's training images per class (training_counts; saved before they were recorded), which a prior correction divides out; give the folder it was trained on (--training-data DIR)");
+        var missing = manifest.Classes.Where(c => !counts.ContainsKey(c)).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new FaceMaskException($"{Path.Combine(modelDirectory, ModelStore.ManifestFile)}: the training counts have no images of {string.Join(", ", missing)}");
+        }
+
+        return PriorCorrection.Shares(manifest.Classes.Select(c => counts[c]).ToArray(), manifest.Classes);
     }
 
     /// <summary>
@@ -110,7 +176,7 @@ public static class ModelCalibrator
 
         if (runReport?.Model?.Calibration is not null)
         {
-            notes.Add("the run's model was calibrated; its predictions.csv is taken to hold the network's own (uncalibrated) probabilities, as train, kfold and evaluate write them");
+            notes.Add("the run's model was calibrated; its predictions.csv is taken to hold the network's own probabilities before any temperature, as train, kfold and evaluate write them");
         }
 
         if (runReport?.Model?.WeightsSha256 is { } runSha && manifest.WeightsSha256 is { } sha && !string.Equals(runSha, sha, StringComparison.OrdinalIgnoreCase))

@@ -52,6 +52,7 @@ public static class OnnxExporter
             _ => throw new FaceMaskException(
                 $"ONNX export: architecture '{manifest.Arch}' cannot be exported (supported: {string.Join(", ", Supported)})"),
         };
+        PriorCorrectionOnnx.Append(onnx, Inference.CalibrationInEffect.For(manifest));
         AtomicFile.Write(onnxPath, stream => onnx.WriteTo(stream));
         return new OnnxExportResult(Path.GetFullPath(onnxPath), manifest.Arch, manifest.Classes, OnnxMetadata.InputDescription(manifest), new FileInfo(onnxPath).Length);
     }

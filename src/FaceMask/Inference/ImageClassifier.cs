@@ -164,12 +164,12 @@ public sealed class ImageClassifier : IDisposable
     /// <inheritdoc/>
     public void Dispose() => (encoder as IDisposable)?.Dispose();
 
-    /// <summary>The answer for the network's probabilities: calibrated, labelled with the top class, unsure below the threshold.</summary>
+    /// <summary>The answer for the network's probabilities: calibrated (prior correction, temperature), labelled with the top class, unsure below the threshold.</summary>
     private ImagePrediction ToPrediction(string path, float[] raw)
     {
         var classes = model.Manifest.Classes;
         float[] probs = Calibration.Apply(raw);
-        int best = Predictor.ArgMax(raw); // the temperature keeps the order; the network's own top class stays the label
+        int best = Predictor.ArgMax(probs); // the prior correction can change the top class; the temperature keeps the order
         var map = new Dictionary<string, float>();
         for (int c = 0; c < classes.Count; c++)
         {

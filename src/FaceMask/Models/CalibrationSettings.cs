@@ -3,15 +3,30 @@ using System.Text.Json.Serialization;
 namespace FaceMask.Models;
 
 /// <summary>
-/// The <c>calibration</c> section of a model manifest: the temperature that turns the network's probabilities into
-/// calibrated ones (fitted on held-out predictions, <c>facemask calibrate</c>) and the calibrated top probability
-/// below which an answer is reported as unsure. Absent for uncalibrated models (temperature 1, never unsure).
+/// The <c>calibration</c> section of a model manifest: an optional prior correction (the training class shares divided
+/// out, <see cref="PriorCorrection"/>), the temperature that turns the (corrected) probabilities into calibrated ones
+/// (fitted on held-out predictions, <c>facemask calibrate</c>) and the calibrated top probability below which an answer
+/// is reported as unsure. The label is the top class after the correction. Absent for uncalibrated models (no
+/// correction, temperature 1, never unsure).
 /// </summary>
 public sealed record CalibrationSettings
 {
     /// <summary>Calibrated probabilities are <c>softmax(log p / T)</c>; above 1 softens over-confident probabilities.</summary>
     [JsonPropertyName("temperature")]
     public required double Temperature { get; init; }
+
+    /// <summary>
+    /// Strength τ of the prior correction applied before the temperature: 0 none, 1 answers as if every class had been
+    /// equally common in training (<see cref="PriorCorrection"/>).
+    /// </summary>
+    [JsonPropertyName("prior_correction")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double PriorCorrection { get; init; }
+
+    /// <summary>Each class's share of the model's training images, the priors the correction divides out; needed when <see cref="PriorCorrection"/> is not 0.</summary>
+    [JsonPropertyName("class_shares")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, double>? ClassShares { get; init; }
 
     /// <summary>Answers whose calibrated top probability is below this are unsure (0: never unsure).</summary>
     [JsonPropertyName("unsure_below")]
@@ -38,9 +53,28 @@ public sealed record CalibrationSettings
     public string? FittedOn { get; init; }
 
     /// <summary>Throws when a value is out of range; <paramref name="where"/> names the file for the message.</summary>
-    /// <exception cref="FaceMaskException">Temperature not positive and finite, or threshold outside [0, 1].</exception>
-    public void Validate(string where)
+    /// <param name="where">The file, for the message.</param>
+    /// <param name="classes">The model's classes, which a prior correction needs a share for each of.</param>
+    /// <exception cref="FaceMaskException">Temperature not positive and finite, threshold outside [0, 1], or a prior correction that is negative or lacks a class's share.</exception>
+    public void Validate(string where, IReadOnlyList<string> classes)
     {
+        ArgumentNullException.ThrowIfNull(classes);
+        if (!double.IsFinite(PriorCorrection) || PriorCorrection < 0)
+        {
+            throw new FaceMaskException($"{where}: calibration prior_correction must be 0 or more (got {PriorCorrection})");
+        }
+
+        if (PriorCorrection > 0)
+        {
+            foreach (string c in classes)
+            {
+                if (ClassShares is null || !ClassShares.TryGetValue(c, out double share) || !double.IsFinite(share) || share <= 0)
+                {
+                    throw new FaceMaskException($"{where}: calibration prior_correction needs class_shares with a positive share for every class; '{c}' has none");
+                }
+            }
+        }
+
         if (!double.IsFinite(Temperature) || Temperature <= 0)
         {
             throw new FaceMaskException($"{where}: calibration temperature must be a positive number (got {Temperature})");
@@ -52,12 +86,12 @@ public sealed record CalibrationSettings
         }
     }
 
-    /// <summary>
-    /// The calibrated probabilities: <c>softmax(log p / T)</c>, i.e. the network's logits divided by the temperature
-    /// (the log of a softmax differs from the logits by a constant, which the softmax removes). The order of the classes,
-    /// and so the predicted label, does not change.
-    /// </summary>
-    public float[] Apply(IReadOnlyList<float> probabilities) => Scale(probabilities, Temperature);
+    /// <summary>The shares of <see cref="ClassShares"/> in the order of <paramref name="classes"/>, or null without a prior correction.</summary>
+    public double[]? SharesFor(IReadOnlyList<string> classes)
+    {
+        ArgumentNullException.ThrowIfNull(classes);
+        return PriorCorrection > 0 && ClassShares is { } shares ? classes.Select(c => shares[c]).ToArray() : null;
+    }
 
     /// <summary><c>softmax(log p / temperature)</c> of <paramref name="probabilities"/>; zeros stay (near) zero.</summary>
     public static float[] Scale(IReadOnlyList<float> probabilities, double temperature)

@@ -77,6 +77,7 @@ public static class ModelAverager
                 Epochs = manifests.Max(m => m.Epochs),
                 DatasetFingerprint = sameData ? manifests[0].DatasetFingerprint : null,
                 DatasetRoot = sameData ? manifests[0].DatasetRoot : null,
+                TrainingCounts = sameData ? manifests[0].TrainingCounts : null,
                 WeightsDtype = ModelManifest.Float32,
                 WeightsSha256 = null,
                 Versions = ModelStore.CurrentVersions(),

@@ -84,6 +84,14 @@ public sealed record ModelManifest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CalibrationSettings? Calibration { get; init; }
 
+    /// <summary>
+    /// Training images per class (after any label cleaning): the priors a prior correction divides out
+    /// (<c>facemask calibrate --prior-correction</c>). Absent for models saved before it was recorded.
+    /// </summary>
+    [JsonPropertyName("training_counts")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, int>? TrainingCounts { get; init; }
+
     /// <summary>Per-channel normalisation of [0, 1] pixels (identity, and unused, for backbone models: the backbone normalises).</summary>
     [JsonPropertyName("normalization")]
     public required Normalization Normalization { get; init; }

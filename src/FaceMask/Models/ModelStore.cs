@@ -182,7 +182,7 @@ public static class ModelStore
             }
         }
 
-        manifest.Calibration?.Validate(path);
+        manifest.Calibration?.Validate(path, manifest.Classes);
         return manifest;
     }
 

@@ -64,6 +64,7 @@ internal static class HoldoutProtocol
             model.Manifest = ModelRunner.Manifest(data, modelOptions, model.Manifest.Epochs + result.CompletedEpochs, testReport) with
             {
                 Seed = options.Training.Seed,
+                TrainingCounts = data.Classes.Select((c, i) => (c, n: train.Count(k => data.Labels[k] == i))).ToDictionary(x => x.c, x => x.n),
             };
 
             return new ExperimentResult

@@ -58,4 +58,33 @@ public sealed class CalibrationInEffectTests
     [Fact]
     public void NonPositiveTemperature_IsRefused() =>
         Assert.Contains("temperature", Assert.Throws<FaceMaskException>(() => new CalibrationInEffect(0, 0.5)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void PriorCorrection_ComesBeforeTheTemperature_AndCanChangeTheTopClass()
+    {
+        var shares = new Dictionary<string, double> { ["x"] = 0.8, ["y"] = 0.15, ["z"] = 0.05 };
+        var manifest = Plain with { Calibration = new CalibrationSettings { Temperature = 1.3, UnsureBelow = 0.5, PriorCorrection = 1, ClassShares = shares } };
+        CalibrationInEffect calibration = CalibrationInEffect.For(manifest);
+        float[] raw = [0.6f, 0.3f, 0.1f];
+
+        float[] corrected = calibration.Correct(raw);
+        Assert.Equal(PriorCorrection.Apply(raw, [0.8, 0.15, 0.05], 1), corrected);
+        Assert.Equal(CalibrationSettings.Scale(corrected, 1.3), calibration.Apply(raw));
+        Assert.Equal(0, Array.IndexOf(raw, raw.Max()));
+        Assert.Equal(1, Array.IndexOf(corrected, corrected.Max())); // y (0.3 / 0.15) beats x (0.6 / 0.8)
+
+        var row = new FaceMask.Protocols.PredictionRow("a.jpg", 1, 0, raw);
+        var answered = calibration.Correct(row);
+        Assert.Equal(1, answered.Predicted);
+        Assert.Equal(corrected, answered.Probabilities);
+        Assert.Same(row, CalibrationInEffect.For(Fitted).Correct(row)); // no correction: the row as it is
+    }
+
+    [Fact]
+    public void APriorCorrectionWithoutShares_IsRefused()
+    {
+        Assert.Throws<FaceMaskException>(() => new CalibrationInEffect(1.0, 0.0, null, 1.0));
+        Assert.Throws<FaceMaskException>(() => new CalibrationInEffect(1.0, 0.0, [0.5, 0.0, 0.5], 1.0));
+        Assert.Throws<FaceMaskException>(() => new CalibrationInEffect(1.0, 0.0, [0.5, 0.5], -0.5));
+    }
 }

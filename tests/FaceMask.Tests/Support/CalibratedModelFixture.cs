@@ -38,9 +38,26 @@ public sealed class CalibratedModelFixture : IDisposable
     public IReadOnlyList<string> Images { get; }
 
     /// <summary>A copy of the model (in a new folder) whose manifest has the given calibration.</summary>
-    public string Calibrated(double temperature, double unsureBelow)
+    public string Calibrated(double temperature, double unsureBelow) =>
+        Copy(new JsonObject { ["temperature"] = temperature, ["unsure_below"] = unsureBelow, ["fitted_on"] = "a test" });
+
+    /// <summary>A copy of the model whose calibration is a prior correction with the given training shares (class0…class2), temperature 1, never unsure.</summary>
+    public string PriorCorrected(double strength, params double[] shares)
     {
-        string folder = temp[string.Create(CultureInfo.InvariantCulture, $"calibrated-{temperature}-{unsureBelow}-{Guid.NewGuid():N}")];
+        var json = new JsonObject { ["temperature"] = 1.0, ["unsure_below"] = 0.0, ["prior_correction"] = strength, ["fitted_on"] = "a test" };
+        var map = new JsonObject();
+        for (int c = 0; c < shares.Length; c++)
+        {
+            map[$"class{c}"] = shares[c];
+        }
+
+        json["class_shares"] = map;
+        return Copy(json);
+    }
+
+    private string Copy(JsonObject calibration)
+    {
+        string folder = temp[string.Create(CultureInfo.InvariantCulture, $"calibrated-{Guid.NewGuid():N}")];
         Directory.CreateDirectory(folder);
         foreach (string file in Directory.GetFiles(PlainModel))
         {
@@ -49,7 +66,7 @@ public sealed class CalibratedModelFixture : IDisposable
 
         string manifest = Path.Combine(folder, ModelStore.ManifestFile);
         JsonNode json = JsonNode.Parse(File.ReadAllText(manifest))!;
-        json["calibration"] = new JsonObject { ["temperature"] = temperature, ["unsure_below"] = unsureBelow, ["fitted_on"] = "a test" };
+        json["calibration"] = calibration;
         File.WriteAllText(manifest, json.ToJsonString());
         return folder;
     }

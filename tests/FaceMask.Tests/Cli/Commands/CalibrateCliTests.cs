@@ -28,12 +28,15 @@ public sealed class CalibrateCliTests(CalibrateCliTests.TrainedRun fixture) : IC
         public TrainedRun()
         {
             string data = SyntheticDataset.Create(_temp["data"], classes: 3, perClass: 20, side: 20, seed: 5);
+            Data = data;
             Run = _temp["run"];
             var (code, output) = CliRunner.Run("train", "--data", data, "--size", "16", "--epochs", "2", "--threads", "1", "--test-split", "0.3", "--out", Run, "--cache", _temp["cache"]);
             Assert.True(code == 0, output);
         }
 
         public string Run { get; }
+
+        public string Data { get; }
 
         public void Dispose() => _temp.Dispose();
     }
@@ -113,6 +116,51 @@ public sealed class CalibrateCliTests(CalibrateCliTests.TrainedRun fixture) : IC
         string card2 = File.ReadAllText(Path.Combine(again, ModelCardWriter.FileName));
         Assert.Single(card2.Split('\n'), line => line == "## Calibration");
         Assert.Single(card2.Split('\n'), line => line.StartsWith("- The probabilities are temperature-scaled", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PriorCorrection_IsStoredWithTheModelsTrainingShares()
+    {
+        var trained = ModelStore.ReadManifest(ModelDir);
+        var counts = trained.TrainingCounts!;
+        Assert.Equal(42, counts.Values.Sum()); // 3 × 20 images, 30 % held out: train records what it trained on
+        Assert.All(counts.Values, n => Assert.Equal(14, n));
+
+        string output = _temp["corrected"];
+        var (code, text) = CliRunner.Run("calibrate", "--model", ModelDir, "--run", _run, "--out", output, "--prior-correction", "0.5");
+        Assert.True(code == 0, text);
+        var calibration = ModelStore.ReadManifest(output).Calibration!;
+        Assert.Equal(0.5, calibration.PriorCorrection);
+        Assert.All(trained.Classes, c => Assert.Equal(counts[c] / 42.0, calibration.ClassShares![c], 12));
+        Assert.Contains("Prior correction (strength 0.5, the model's training shares) on 18 held-out predictions: accuracy ", text, StringComparison.Ordinal);
+        Assert.Contains("training class shares are divided out first", File.ReadAllText(Path.Combine(output, ModelCardWriter.FileName)), StringComparison.Ordinal);
+        using var model = ModelStore.Load(output);
+        Assert.Equal(0.5, FaceMask.Inference.CalibrationInEffect.For(model.Manifest).PriorCorrectionStrength);
+    }
+
+    [Fact]
+    public void PriorCorrection_OfAModelWithoutTrainingCounts_AsksForTheTrainingData()
+    {
+        string old = _temp["old-model"];
+        Directory.CreateDirectory(old);
+        foreach (string file in Directory.GetFiles(ModelDir))
+        {
+            File.Copy(file, Path.Combine(old, Path.GetFileName(file)));
+        }
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(old, ModelStore.ManifestFile)))!.AsObject();
+        json.Remove("training_counts");
+        File.WriteAllText(Path.Combine(old, ModelStore.ManifestFile), json.ToJsonString());
+
+        var (code, text) = CliRunner.Run("calibrate", "--model", old, "--run", _run, "--out", _temp["refused"], "--prior-correction", "1");
+        Assert.Equal(2, code);
+        Assert.Contains(Path.Combine(old, ModelStore.ManifestFile), text, StringComparison.Ordinal);
+        Assert.Contains("--training-data", text, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_temp["refused"]));
+
+        (code, text) = CliRunner.Run("calibrate", "--model", old, "--run", _run, "--out", _temp["counted"], "--prior-correction", "1", "--training-data", fixture.Data);
+        Assert.True(code == 0, text);
+        Assert.All(ModelStore.ReadManifest(_temp["counted"]).Calibration!.ClassShares!.Values, v => Assert.Equal(1 / 3.0, v, 12));
     }
 
     [Fact]
