@@ -11,8 +11,9 @@ namespace FaceMask.Web.Api;
 /// <param name="Metrics">Headline metrics from the manifest (accuracy, macro_f1, …).</param>
 /// <param name="CreatedUtc">When the model was saved, if known.</param>
 /// <param name="Calibration">
-/// The temperature and unsure threshold the answers get (<c>{"temperature", "unsureBelow"}</c>): the model's calibration,
-/// its threshold replaced by <c>serve --unsure-below</c>; temperature 1 and threshold 0 for an uncalibrated model.
+/// The prior correction, temperature and unsure threshold the answers get (<c>{"temperature", "unsureBelow",
+/// "priorCorrectionStrength", "classShares"}</c>): the model's calibration, its threshold replaced by
+/// <c>serve --unsure-below</c>; no correction, temperature 1 and threshold 0 for an uncalibrated model.
 /// </param>
 public sealed record ModelInfo(
     string Id,

@@ -65,7 +65,8 @@ public sealed record CalibrationInEffect
         ArgumentNullException.ThrowIfNull(manifest);
         ValidateThreshold(unsureBelow);
         CalibrationSettings? fitted = manifest.Calibration;
-        return new CalibrationInEffect(fitted?.Temperature ?? 1.0, unsureBelow ?? fitted?.UnsureBelow ?? 0.0, fitted?.SharesFor(manifest.Classes), fitted?.SharesFor(manifest.Classes) is null ? 0 : fitted.PriorCorrection);
+        double[]? shares = fitted?.SharesFor(manifest.Classes);
+        return new CalibrationInEffect(fitted?.Temperature ?? 1.0, unsureBelow ?? fitted?.UnsureBelow ?? 0.0, shares, shares is null ? 0 : fitted!.PriorCorrection);
     }
 
     /// <summary>Throws when an unsure threshold given by the caller is not a number in [0, 1]; null is fine (the model's).</summary>

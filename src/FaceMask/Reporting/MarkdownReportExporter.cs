@@ -36,6 +36,10 @@ public sealed class MarkdownReportExporter : IExporter<RunArtifacts>
         if (r.Model is { } m)
         {
             sb.Append(inv, $"- Model: {m.Arch}, {m.Epochs} epochs, seed {m.Seed}\n");
+            if (m.Calibration is { PriorCorrection: > 0 } c)
+            {
+                sb.Append(inv, $"- Answers after the model's prior correction (training class shares divided out, strength {c.PriorCorrection:0.###}), as `predict` gives them; predictions.csv holds the corrected probabilities\n");
+            }
         }
 
         sb.Append(inv, $"- Accuracy: **{r.Accuracy * 100:0.00}%**, macro F1 {r.Macro.F1:0.0000}\n\n");

@@ -164,6 +164,48 @@ public sealed class CalibrateCliTests(CalibrateCliTests.TrainedRun fixture) : IC
     }
 
     [Fact]
+    public void EvaluateOfACorrectedModel_ReportsCorrectedAnswers_AndCalibrateTurnsThemBack()
+    {
+        // a copy of the model with uneven training shares in its calibration, so the correction changes something
+        string corrected = _temp["uneven"];
+        Directory.CreateDirectory(corrected);
+        foreach (string file in Directory.GetFiles(ModelDir))
+        {
+            File.Copy(file, Path.Combine(corrected, Path.GetFileName(file)));
+        }
+
+        var manifest = ModelStore.ReadManifest(ModelDir);
+        var shares = new Dictionary<string, double> { [manifest.Classes[0]] = 0.6, [manifest.Classes[1]] = 0.3, [manifest.Classes[2]] = 0.1 };
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(corrected, ModelStore.ManifestFile)))!.AsObject();
+        json["calibration"] = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(new CalibrationSettings { Temperature = 1, PriorCorrection = 1, ClassShares = shares }, ModelStore.JsonOptions));
+        File.WriteAllText(Path.Combine(corrected, ModelStore.ManifestFile), json.ToJsonString());
+
+        string plainRun = _temp["eval-plain"], correctedRun = _temp["eval-corrected"];
+        var (code, text) = CliRunner.Run("evaluate", "--model", ModelDir, "--data", fixture.Data, "--out", plainRun, "--cache", _temp["cache"]);
+        Assert.True(code == 0, text);
+        (code, text) = CliRunner.Run("evaluate", "--model", corrected, "--data", fixture.Data, "--out", correctedRun, "--cache", _temp["cache"]);
+        Assert.True(code == 0, text);
+        Assert.Contains("prior correction", File.ReadAllText(Path.Combine(correctedRun, "report.md")), StringComparison.Ordinal);
+
+        var (_, plainRows) = PredictionsCsvReader.Read(plainRun);
+        var (_, correctedRows) = PredictionsCsvReader.Read(correctedRun);
+        double[] order = [.. manifest.Classes.Select(c => shares[c])];
+        for (int i = 0; i < plainRows.Count; i++)
+        {
+            Assert.Equal(plainRows[i].Path, correctedRows[i].Path);
+            float[] expected = PriorCorrection.Apply(plainRows[i].Probabilities, order, 1);
+            Assert.All(expected.Zip(correctedRows[i].Probabilities), x => Assert.Equal(x.First, x.Second, 1e-5));
+            Assert.Equal(Array.IndexOf(expected, expected.Max()), correctedRows[i].Predicted);
+        }
+
+        // calibrating on the corrected model's run fits the network's own probabilities, as on the plain run
+        (code, text) = CliRunner.Run("calibrate", "--model", ModelDir, "--run", correctedRun, "--out", _temp["from-corrected"]);
+        Assert.True(code == 0, text);
+        Assert.Contains("turned back into the network's own", text, StringComparison.Ordinal);
+        Assert.Equal(TemperatureScaling.Fit(plainRows), ModelStore.ReadManifest(_temp["from-corrected"]).Calibration!.Temperature, 3);
+    }
+
+    [Fact]
     public void AnExistingOutputIsRefusedUnlessOverwrite()
     {
         string output = _temp["taken"];
