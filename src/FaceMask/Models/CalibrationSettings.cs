@@ -97,14 +97,16 @@ public sealed record CalibrationSettings
     public static float[] Scale(IReadOnlyList<float> probabilities, double temperature)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
-        var logits = new double[probabilities.Count];
-        double max = double.NegativeInfinity;
-        for (int i = 0; i < logits.Length; i++)
-        {
-            logits[i] = Math.Log(Math.Max(probabilities[i], 1e-30)) / temperature;
-            max = Math.Max(max, logits[i]);
-        }
+        return Softmax(probabilities.Select(p => LogOf(p) / temperature).ToArray());
+    }
 
+    /// <summary>The log of a probability, with zero read as 1e-30 so that it stays (near) zero after a softmax.</summary>
+    internal static double LogOf(float probability) => Math.Log(Math.Max(probability, 1e-30));
+
+    /// <summary>The softmax of <paramref name="logits"/> (overwritten), as float32 probabilities.</summary>
+    internal static float[] Softmax(double[] logits)
+    {
+        double max = logits.Length == 0 ? 0 : logits.Max();
         double sum = 0;
         for (int i = 0; i < logits.Length; i++)
         {
@@ -112,12 +114,6 @@ public sealed record CalibrationSettings
             sum += logits[i];
         }
 
-        var result = new float[logits.Length];
-        for (int i = 0; i < logits.Length; i++)
-        {
-            result[i] = (float)(logits[i] / sum);
-        }
-
-        return result;
+        return logits.Select(e => (float)(e / sum)).ToArray();
     }
 }

@@ -28,28 +28,7 @@ public static class PriorCorrection
             return probabilities.ToArray();
         }
 
-        var logits = new double[probabilities.Count];
-        double max = double.NegativeInfinity;
-        for (int i = 0; i < logits.Length; i++)
-        {
-            logits[i] = Math.Log(Math.Max(probabilities[i], 1e-30)) - strength * Math.Log(shares[i]);
-            max = Math.Max(max, logits[i]);
-        }
-
-        double sum = 0;
-        for (int i = 0; i < logits.Length; i++)
-        {
-            logits[i] = Math.Exp(logits[i] - max);
-            sum += logits[i];
-        }
-
-        var result = new float[logits.Length];
-        for (int i = 0; i < logits.Length; i++)
-        {
-            result[i] = (float)(logits[i] / sum);
-        }
-
-        return result;
+        return CalibrationSettings.Softmax(probabilities.Select((p, i) => CalibrationSettings.LogOf(p) - strength * Math.Log(shares[i])).ToArray());
     }
 
     /// <summary>

@@ -141,16 +141,7 @@ public sealed class CalibrateCliTests(CalibrateCliTests.TrainedRun fixture) : IC
     [Fact]
     public void PriorCorrection_OfAModelWithoutTrainingCounts_AsksForTheTrainingData()
     {
-        string old = _temp["old-model"];
-        Directory.CreateDirectory(old);
-        foreach (string file in Directory.GetFiles(ModelDir))
-        {
-            File.Copy(file, Path.Combine(old, Path.GetFileName(file)));
-        }
-
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(old, ModelStore.ManifestFile)))!.AsObject();
-        json.Remove("training_counts");
-        File.WriteAllText(Path.Combine(old, ModelStore.ManifestFile), json.ToJsonString());
+        string old = CopyModel("old-model", json => json.Remove("training_counts"));
 
         var (code, text) = CliRunner.Run("calibrate", "--model", old, "--run", _run, "--out", _temp["refused"], "--prior-correction", "1");
         Assert.Equal(2, code);
@@ -167,18 +158,10 @@ public sealed class CalibrateCliTests(CalibrateCliTests.TrainedRun fixture) : IC
     public void EvaluateOfACorrectedModel_ReportsCorrectedAnswers_AndCalibrateTurnsThemBack()
     {
         // a copy of the model with uneven training shares in its calibration, so the correction changes something
-        string corrected = _temp["uneven"];
-        Directory.CreateDirectory(corrected);
-        foreach (string file in Directory.GetFiles(ModelDir))
-        {
-            File.Copy(file, Path.Combine(corrected, Path.GetFileName(file)));
-        }
-
         var manifest = ModelStore.ReadManifest(ModelDir);
         var shares = new Dictionary<string, double> { [manifest.Classes[0]] = 0.6, [manifest.Classes[1]] = 0.3, [manifest.Classes[2]] = 0.1 };
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(corrected, ModelStore.ManifestFile)))!.AsObject();
-        json["calibration"] = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(new CalibrationSettings { Temperature = 1, PriorCorrection = 1, ClassShares = shares }, ModelStore.JsonOptions));
-        File.WriteAllText(Path.Combine(corrected, ModelStore.ManifestFile), json.ToJsonString());
+        var settings = new CalibrationSettings { Temperature = 1, PriorCorrection = 1, ClassShares = shares };
+        string corrected = CopyModel("uneven", json => json["calibration"] = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(settings, ModelStore.JsonOptions)));
 
         string plainRun = _temp["eval-plain"], correctedRun = _temp["eval-corrected"];
         var (code, text) = CliRunner.Run("evaluate", "--model", ModelDir, "--data", fixture.Data, "--out", plainRun, "--cache", _temp["cache"]);
@@ -248,5 +231,21 @@ public sealed class CalibrateCliTests(CalibrateCliTests.TrainedRun fixture) : IC
         Assert.Contains(PredictionsCsvReader.FileName, text, StringComparison.Ordinal);
         Assert.Contains("are not the model's", text, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_temp["y"]));
+    }
+
+    // A copy of the trained model in a new folder, its model.json changed by edit.
+    private string CopyModel(string name, Action<System.Text.Json.Nodes.JsonObject> edit)
+    {
+        string folder = _temp[name];
+        Directory.CreateDirectory(folder);
+        foreach (string file in Directory.GetFiles(ModelDir))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, ModelStore.ManifestFile)))!.AsObject();
+        edit(json);
+        File.WriteAllText(Path.Combine(folder, ModelStore.ManifestFile), json.ToJsonString());
+        return folder;
     }
 }
