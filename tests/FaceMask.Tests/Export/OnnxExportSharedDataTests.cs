@@ -62,6 +62,26 @@ public sealed class OnnxExportSharedDataTests(ITestOutputHelper output) : IDispo
         output.WriteLine($"resnet18-ft: largest |p_torch - p_onnx| over {files.Count} real images = {worst:E2}");
     }
 
+    [SharedDataFact]
+    public void ShippedDefaultModel_ExportsWithItsPriorCorrection()
+    {
+        // the shipped model's calibration divides out its training shares: the exported graph must give the corrected
+        // probabilities (and so predict's labels), not the network's own
+        var files = LinkSubset(perClass: 6);
+        using var model = ModelStore.Load(ModelStore.DefaultModelDirectory);
+        Assert.True(model.Manifest.Calibration?.PriorCorrection > 0, "the shipped model has no prior correction");
+        var exported = OnnxExporter.Export(model, temp["default.onnx"]);
+
+        float worst = OnnxParity.AssertMatches(model, exported.Path, files);
+        float[][] onnx = OnnxParity.RunOnnx(exported.Path, files, out var metadata);
+        Assert.True(metadata.ContainsKey("prior_correction"));
+        model.Manifest = model.Manifest with { Calibration = null };
+        float[][] network = OnnxParity.RunTorch(model, files);
+        float moved = network.Zip(onnx).Max(x => x.First.Zip(x.Second).Max(p => Math.Abs(p.First - p.Second)));
+        Assert.True(moved > 0.01, $"the exported probabilities are within {moved} of the network's own: no correction in the graph");
+        output.WriteLine($"default: largest |p_torch - p_onnx| over {files.Count} real images = {worst:E2}; the correction moved a probability by up to {moved:0.000}");
+    }
+
     private void SeedCnnOnTwoHundredRealImages(string arch)
     {
         var files = LinkSubset(perClass: 40);

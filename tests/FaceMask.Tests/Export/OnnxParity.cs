@@ -72,12 +72,16 @@ internal static class OnnxParity
         return [.. result];
     }
 
-    /// <summary>TorchSharp's probabilities for <paramref name="files"/>, the way <c>facemask predict</c> computes them.</summary>
+    /// <summary>
+    /// TorchSharp's probabilities for <paramref name="files"/>, the way <c>facemask predict</c> computes them before the
+    /// temperature (which changes no label and is not exported): with the model's prior correction, if it has one.
+    /// </summary>
     public static float[][] RunTorch(TrainedModel model, IReadOnlyList<string> files)
     {
         using var encoded = InputEncoders.For(model.Manifest.Arch).EncodeFiles(files, model.Manifest);
         Assert.All(encoded.Errors, Assert.Null);
-        return Predictor.Probabilities(model.Network, encoded.Inputs!);
+        var calibration = FaceMask.Inference.CalibrationInEffect.For(model.Manifest);
+        return [.. Predictor.Probabilities(model.Network, encoded.Inputs!).Select(calibration.Correct)];
     }
 
     /// <summary>
