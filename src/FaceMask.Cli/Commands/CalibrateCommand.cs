@@ -69,11 +69,6 @@ internal sealed class CalibrateCommand(IAnsiConsole console) : Command<Calibrate
 
     private static Dictionary<string, int> TrainingCounts(string folder)
     {
-        if (!Directory.Exists(folder))
-        {
-            throw new FaceMaskException($"--training-data {folder}: no such folder");
-        }
-
         var images = ImageFolder.Discover(folder);
         int[] counts = images.CountPerClass();
         return images.Classes.Select((c, i) => (c, n: counts[i])).ToDictionary(x => x.c, x => x.n);

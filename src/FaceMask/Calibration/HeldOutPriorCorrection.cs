@@ -1,7 +1,6 @@
 using FaceMask.Evaluation;
 using FaceMask.Models;
 using FaceMask.Protocols;
-using FaceMask.Training;
 
 namespace FaceMask.Calibration;
 
@@ -49,10 +48,7 @@ internal static class HeldOutPriorCorrection
         }
 
         var corrected = rows.Select(r =>
-        {
-            float[] p = PriorCorrection.Apply(r.Probabilities, perFold ? sharesByFold[r.Fold!.Value] : modelShares, strength);
-            return r with { Probabilities = p, Predicted = Predictor.ArgMax(p) };
-        }).ToArray();
+            r.WithProbabilities(PriorCorrection.Apply(r.Probabilities, perFold ? sharesByFold[r.Fold!.Value] : modelShares, strength))).ToArray();
         var before = Report(rows, classes);
         var after = Report(corrected, classes);
         var effect = new PriorCorrectionEffect

@@ -116,11 +116,7 @@ public static class ModelCalibrator
         }
 
         notes.Add(string.Create(CultureInfo.InvariantCulture, $"the run's model applied a prior correction (strength {applied.PriorCorrection:0.###}); its predictions were turned back into the network's own before fitting"));
-        return rows.Select(r =>
-        {
-            float[] p = PriorCorrection.Undo(r.Probabilities, shares, applied.PriorCorrection);
-            return r with { Probabilities = p, Predicted = Training.Predictor.ArgMax(p) };
-        }).ToArray();
+        return rows.Select(r => r.WithProbabilities(PriorCorrection.Undo(r.Probabilities, shares, applied.PriorCorrection))).ToArray();
     }
 
     // The calibrated model's training class shares: from its model.json, else from the counts the caller gives.

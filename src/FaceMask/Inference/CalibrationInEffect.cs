@@ -112,8 +112,7 @@ public sealed record CalibrationInEffect
             return row;
         }
 
-        float[] p = Correct(row.Probabilities);
-        return row with { Probabilities = p, Predicted = Training.Predictor.ArgMax(p) };
+        return row.WithProbabilities(Correct(row.Probabilities));
     }
 
     /// <summary>Whether an answer whose calibrated top probability is <paramref name="topProbability"/> is unsure.</summary>

@@ -48,6 +48,14 @@ public sealed record BackboneManifest
         };
     }
 
+    /// <summary>True when <paramref name="other"/> names the same backbone with the same files (SHA-256 compared case-insensitively).</summary>
+    public bool SameFilesAs(BackboneManifest other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return string.Equals(Name, other.Name, StringComparison.Ordinal) && Files.Count == other.Files.Count &&
+               Files.All(f => other.Files.TryGetValue(f.Key, out string? hash) && string.Equals(hash, f.Value, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Throws when <paramref name="backbone"/>'s files are not the ones this section names (a model trained on other features).</summary>
     /// <param name="backbone">The backbone's files found now.</param>
     /// <param name="what">What this section belongs to, for the message (e.g. the model folder).</param>

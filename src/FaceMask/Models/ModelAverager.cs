@@ -144,8 +144,7 @@ public static class ModelAverager
     private static bool SameBackbone(BackboneManifest? a, BackboneManifest? b) =>
         a is null || b is null
             ? a is null && b is null
-            : a.Name == b.Name && a.Files.Count == b.Files.Count &&
-              a.Files.All(f => b.Files.TryGetValue(f.Key, out string? hash) && string.Equals(hash, f.Value, StringComparison.OrdinalIgnoreCase));
+            : a.SameFilesAs(b);
 
     private static string Describe(Data.FaceCropSettings? crop) => crop?.ToString() ?? "none (whole images)";
 

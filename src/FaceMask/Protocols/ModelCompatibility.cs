@@ -33,9 +33,7 @@ internal static class ModelCompatibility
             }
 
             var loaded = features.Backbone;
-            if (!string.Equals(loaded.Name, backbone.Name, StringComparison.Ordinal) ||
-                loaded.Files.Count != backbone.Files.Count ||
-                loaded.Files.Any(f => !backbone.Files.TryGetValue(f.Key, out string? hash) || !string.Equals(hash, f.Value, StringComparison.OrdinalIgnoreCase)))
+            if (!loaded.SameFilesAs(backbone))
             {
                 throw new FaceMaskException(
                     $"{data.Root}: features come from backbone files ({Describe(loaded)}) other than the ones the model was trained on ({Describe(backbone)})");

@@ -6,4 +6,9 @@ namespace FaceMask.Protocols;
 /// <param name="Predicted">Predicted class index.</param>
 /// <param name="Probabilities">Class probabilities in class order.</param>
 /// <param name="Fold">Fold (1-based) whose model made the prediction, in k-fold runs.</param>
-public sealed record PredictionRow(string Path, int Truth, int Predicted, float[] Probabilities, int? Fold = null);
+public sealed record PredictionRow(string Path, int Truth, int Predicted, float[] Probabilities, int? Fold = null)
+{
+    /// <summary>This prediction with other probabilities, its predicted class their top one.</summary>
+    internal PredictionRow WithProbabilities(float[] probabilities) =>
+        this with { Probabilities = probabilities, Predicted = Training.Predictor.ArgMax(probabilities) };
+}
