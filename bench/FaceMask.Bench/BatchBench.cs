@@ -17,8 +17,9 @@ namespace FaceMask.Bench;
 /// analyzer of the web app) and on two. Reports wall and process CPU milliseconds per face (medians), so the figures
 /// stay readable on a shared machine (CPU time is what two cores can give).
 /// Usage: dotnet run -c Release --project bench/FaceMask.Bench -- batch [--model DIR] [--photo FILE] [--repeats N]
-/// [--sizes 1,2,4,…] [--threads 1,2] [--default-heap] [--out FILE] (--default-heap: without
-/// <see cref="NativeHeap.KeepActivationMemory"/>, which serve applies).
+/// [--sizes 1,2,4,…] [--threads 1,2] [--engine torch|onnx] [--default-heap] [--out FILE] (--default-heap: without
+/// <see cref="NativeHeap.KeepActivationMemory"/>, which serve applies; --engine onnx: the network in ONNX Runtime on one
+/// thread, as serve runs it, so --threads does not apply).
 /// </summary>
 internal static class BatchBench
 {
@@ -38,7 +39,8 @@ internal static class BatchBench
         using TrainedModel model = ModelStore.Load(directory);
         PhotoAnalyzerOptions options = PhotoAnalyzerOptions.For(manifest.FaceCrop);
         using var detector = new FaceDetector(options.Detector);
-        using var classifier = new ImageClassifier(model, extraction: new Features.ExtractionOptions { Workers = 1, ThreadsPerWorker = 1 });
+        InferenceEngine engine = InferenceEngineNames.Parse(BenchmarkApp.Arg(args, "--engine") ?? "torch");
+        using var classifier = new ImageClassifier(model, extraction: new Features.ExtractionOptions { Workers = 1, ThreadsPerWorker = 1 }, engine: engine);
         byte[] bytes = File.ReadAllBytes(photoPath);
 
         var decode = Times(repeats, () => ImageDecoder.DecodeBitmap(bytes, photoPath).Dispose());
@@ -63,7 +65,7 @@ internal static class BatchBench
         var batches = new JsonArray();
         try
         {
-            foreach (int threads in (BenchmarkApp.Arg(args, "--threads") ?? "1,2").Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)))
+            foreach (int threads in (BenchmarkApp.Arg(args, "--threads") ?? (engine == InferenceEngine.OnnxRuntime ? "1" : "1,2")).Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)))
             {
                 TorchRuntime.Configure(threads, 0);
                 foreach (int size in sizes)
@@ -97,6 +99,7 @@ internal static class BatchBench
             ["cores"] = Environment.ProcessorCount,
             ["model"] = directory,
             ["arch"] = manifest.Arch,
+            ["engine"] = InferenceEngineNames.ToName(engine),
             ["photo"] = new JsonObject { ["file"] = Path.GetFileName(photoPath), ["width"] = photo.Width, ["height"] = photo.Height, ["faces"] = faces.Count },
             ["load_average_before"] = loadAverage,
             ["native_heap_kept"] = heapKept,

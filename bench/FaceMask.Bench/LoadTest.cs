@@ -20,9 +20,10 @@ namespace FaceMask.Bench;
 /// time; then errors, p50/p90/p99 latency and requests/s are printed and written as JSON. Every request loop stops at
 /// the deadline (and no request may take over 60 s).
 /// Usage: dotnet run -c Release --project bench/FaceMask.Bench -- load [--model DIR] [--photo FILE] [--clients 50]
-/// [--seconds 30] [--concurrency N] [--max-batch N] [--batch-window MS] [--out FILE] [--short] (--short: 4 clients for
-/// 3 s, printed only, unless --out). The analyzers are built as <c>serve</c> builds them: batched (shared
-/// <see cref="FaceBatcher"/>) unless <c>--max-batch 1</c>.
+/// [--seconds 30] [--concurrency N] [--max-batch N] [--batch-window MS] [--engine onnx|torch] [--out FILE] [--short]
+/// (--short: 4 clients for 3 s, printed only, unless --out). The analyzers are built as <c>serve</c> builds them:
+/// batched (shared <see cref="FaceBatcher"/>) unless <c>--max-batch 1</c>, the network in ONNX Runtime unless
+/// <c>--engine torch</c>.
 /// </summary>
 internal static class LoadTest
 {
@@ -48,12 +49,14 @@ internal static class LoadTest
         bool heapKept = NativeHeap.KeepActivationMemory();
         string modelDirectory = ModelStore.ResolveDirectory(BenchmarkApp.Arg(args, "--model"));
         string loadAverage = BatchBench.LoadAverage();
+        InferenceEngine engine = InferenceEngineNames.Parse(BenchmarkApp.Arg(args, "--engine") ?? "onnx");
+        PhotoAnalyzerOptions analysis = PhotoAnalyzerOptions.For(ModelStore.ReadManifest(modelDirectory).FaceCrop) with { Engine = engine };
         BatchedPhotoAnalyzers? batched = maxBatch > 1
-            ? BatchedPhotoAnalyzers.Open(modelDirectory, PhotoAnalyzerOptions.For(ModelStore.ReadManifest(modelDirectory).FaceCrop), new FaceBatcherOptions { MaxBatchSize = maxBatch, WindowMilliseconds = window }, concurrency)
+            ? BatchedPhotoAnalyzers.Open(modelDirectory, analysis, new FaceBatcherOptions { MaxBatchSize = maxBatch, WindowMilliseconds = window }, concurrency)
             : null;
         using var analyzer = batched is not null
             ? new PhotoAnalyzerPool(batched.Analyzers, exclusive: false, owner: batched)
-            : new PhotoAnalyzerPool([.. Enumerable.Range(0, concurrency).Select(_ => PhotoAnalyzer.Open(modelDirectory))]);
+            : new PhotoAnalyzerPool([.. Enumerable.Range(0, concurrency).Select(_ => PhotoAnalyzer.Open(modelDirectory, analysis))]);
         var options = new FaceMaskWebOptions
         {
             Urls = ["http://127.0.0.1:0"],
@@ -86,6 +89,7 @@ internal static class LoadTest
             ["model"] = analyzer.ModelId,
             ["concurrent_analyses"] = concurrency,
             ["native_heap_kept"] = heapKept,
+            ["engine"] = InferenceEngineNames.ToName(engine),
             ["max_batch"] = maxBatch,
             ["batch_window_ms"] = maxBatch > 1 ? window : null,
             ["photo"] = new JsonObject { ["file"] = Path.GetFileName(photo), ["bytes"] = bytes.Length, ["width"] = header.Width, ["height"] = header.Height },

@@ -42,7 +42,12 @@ internal sealed class DetectCommand(IAnsiConsole console) : Command<DetectComman
         [Description(UnsureOption.Description)]
         public double? UnsureBelow { get; init; }
 
-        public override ValidationResult Validate() => UnsureOption.Validate(UnsureBelow);
+        [CommandOption(EngineOption.Template)]
+        [Description(EngineOption.Description + " (default torch).")]
+        public string? Engine { get; init; }
+
+        public override ValidationResult Validate() =>
+            UnsureOption.Validate(UnsureBelow) is { Successful: false } unsure ? unsure : EngineOption.Validate(Engine);
     }
 
     public override int Execute(CommandContext context, Options settings, CancellationToken cancellationToken)
@@ -60,7 +65,11 @@ internal sealed class DetectCommand(IAnsiConsole console) : Command<DetectComman
         }
 
         string modelDirectory = ModelStore.ResolveDirectory(settings.Model);
-        PhotoAnalyzerOptions options = settings.AnalyzerOptions(ModelStore.ReadManifest(modelDirectory).FaceCrop) with { UnsureBelow = settings.UnsureBelow };
+        PhotoAnalyzerOptions options = settings.AnalyzerOptions(ModelStore.ReadManifest(modelDirectory).FaceCrop) with
+        {
+            UnsureBelow = settings.UnsureBelow,
+            Engine = EngineOption.Resolve(settings.Engine, InferenceEngine.Torch),
+        };
         using var analyzer = PhotoAnalyzer.Open(modelDirectory, options);
         var results = PhotoFileBatch.Analyze(analyzer, files, settings.Annotate, settings.Overwrite, cancellationToken);
 

@@ -44,11 +44,16 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         [Description(UnsureOption.Description)]
         public double? UnsureBelow { get; init; }
 
+        [CommandOption(EngineOption.Template)]
+        [Description(EngineOption.Description + " (default onnx).")]
+        public string? Engine { get; init; }
+
         public override ValidationResult Validate() =>
             Concurrency is < 1 or > 64 ? ValidationResult.Error("--concurrency must be between 1 and 64")
             : MaxBatch is < 1 or > 256 ? ValidationResult.Error("--max-batch must be between 1 and 256")
             : !(BatchWindow is >= 0 and <= 1000) ? ValidationResult.Error("--batch-window must be between 0 and 1000 ms")
-            : UnsureOption.Validate(UnsureBelow);
+            : UnsureOption.Validate(UnsureBelow) is { Successful: false } unsure ? unsure
+            : EngineOption.Validate(Engine);
 
         /// <summary>The web options these settings give: addresses, batching, and photos in analysis at once (cores × batch size when batched).</summary>
         internal FaceMaskWebOptions WebOptions() => new()
@@ -62,7 +67,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
 
     public override async Task<int> ExecuteAsync(CommandContext context, Options settings, CancellationToken cancellationToken)
     {
-        // One libtorch thread and one ONNX Runtime thread per analysis; --concurrency copies of the analyzer (each detects
+        // One thread per analysis for the network (ONNX Runtime by default, or libtorch) and for face detection; --concurrency copies of the analyzer (each detects
         // or, unbatched, analyses one photo at a time) and as many batch workers, so about that many cores are busy.
         TorchRuntime.Configure(1, 0);
         NativeHeap.KeepActivationMemory();
@@ -119,7 +124,11 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
     {
         string modelDirectory = ModelStore.ResolveDirectory(settings.Model);
         ModelManifest manifest = ModelStore.ReadManifest(modelDirectory);
-        PhotoAnalyzerOptions analysis = settings.AnalyzerOptions(manifest.FaceCrop) with { UnsureBelow = settings.UnsureBelow };
+        PhotoAnalyzerOptions analysis = settings.AnalyzerOptions(manifest.FaceCrop) with
+        {
+            UnsureBelow = settings.UnsureBelow,
+            Engine = EngineOption.Resolve(settings.Engine, InferenceEngine.OnnxRuntime),
+        };
         if (settings.MaxBatch > 1)
         {
             var batching = new FaceBatcherOptions { MaxBatchSize = settings.MaxBatch, WindowMilliseconds = settings.BatchWindow };

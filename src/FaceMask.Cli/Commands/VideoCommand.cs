@@ -3,6 +3,7 @@ using System.Text.Json;
 using FaceMask.Cli.Rendering;
 using FaceMask.Cli.Settings;
 using FaceMask.Detection;
+using FaceMask.Inference;
 using FaceMask.Models;
 using FaceMask.Video;
 using Spectre.Console;
@@ -58,6 +59,10 @@ internal sealed class VideoCommand(IAnsiConsole console) : Command<VideoCommand.
         [Description(UnsureOption.Description)]
         public double? UnsureBelow { get; init; }
 
+        [CommandOption(EngineOption.Template)]
+        [Description(EngineOption.Description + " (default torch).")]
+        public string? Engine { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Json && Csv)
@@ -75,7 +80,7 @@ internal sealed class VideoCommand(IAnsiConsole console) : Command<VideoCommand.
                 return ValidationResult.Error("--tiles must be between 0 and 4");
             }
 
-            return UnsureOption.Validate(UnsureBelow);
+            return UnsureOption.Validate(UnsureBelow) is { Successful: false } unsure ? unsure : EngineOption.Validate(Engine);
         }
     }
 
@@ -85,7 +90,11 @@ internal sealed class VideoCommand(IAnsiConsole console) : Command<VideoCommand.
         string[]? targets = settings.Annotate is null ? null : PlanTargets(files, settings.Annotate, settings.Overwrite);
 
         string modelDirectory = ModelStore.ResolveDirectory(settings.Model);
-        PhotoAnalyzerOptions photoOptions = settings.AnalyzerOptions(ModelStore.ReadManifest(modelDirectory).FaceCrop) with { UnsureBelow = settings.UnsureBelow };
+        PhotoAnalyzerOptions photoOptions = settings.AnalyzerOptions(ModelStore.ReadManifest(modelDirectory).FaceCrop) with
+        {
+            UnsureBelow = settings.UnsureBelow,
+            Engine = EngineOption.Resolve(settings.Engine, InferenceEngine.Torch),
+        };
         photoOptions = photoOptions with { Detector = photoOptions.Detector with { TileLevels = settings.Tiles ?? DefaultTileLevels } };
 
         var videoOptions = new VideoOptions { DetectEvery = settings.Every };

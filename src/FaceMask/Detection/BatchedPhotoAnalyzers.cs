@@ -7,7 +7,7 @@ namespace FaceMask.Detection;
 /// <summary>
 /// Photo analysers that classify their faces together: <c>copies</c> loads of one model folder, each with its own
 /// classifier as one worker of a shared <see cref="FaceBatcher"/>, and one <see cref="PhotoAnalyzer"/> (one face
-/// detector) per copy feeding it. With libtorch and ONNX Runtime on one thread each, N copies keep about N cores
+/// detector) per copy feeding it. With the network (libtorch or ONNX Runtime, <see cref="PhotoAnalyzerOptions.Engine"/>) and the detector on one thread each, N copies keep about N cores
 /// busy with classification and at most N photos in face detection. Owns and disposes all of it.
 /// </summary>
 public sealed class BatchedPhotoAnalyzers : IDisposable
@@ -46,7 +46,7 @@ public sealed class BatchedPhotoAnalyzers : IDisposable
             {
                 TrainedModel model = ModelStore.Load(directory);
                 set.models.Add(model);
-                set.classifiers.Add(new ImageClassifier(model, options.BackboneDirectory, new ExtractionOptions { Workers = 1, ThreadsPerWorker = 1 }, options.UnsureBelow));
+                set.classifiers.Add(new ImageClassifier(model, options.BackboneDirectory, new ExtractionOptions { Workers = 1, ThreadsPerWorker = 1 }, options.UnsureBelow, options.Engine));
             }
 
             set.batcher = new FaceBatcher(set.classifiers, batching);

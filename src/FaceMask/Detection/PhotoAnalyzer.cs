@@ -53,7 +53,9 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
         this.model = model;
         this.ownsModel = ownsModel;
         detector = new FaceDetector(Options.Detector);
-        classifier = new ImageClassifier(model, Options.BackboneDirectory, new ExtractionOptions { Workers = 1, ThreadsPerWorker = 1 }, Options.UnsureBelow);
+        // With a batcher this classifier only gives the calibration (the batcher's workers run the network), so it opens no ONNX Runtime session.
+        classifier = new ImageClassifier(
+            model, Options.BackboneDirectory, new ExtractionOptions { Workers = 1, ThreadsPerWorker = 1 }, Options.UnsureBelow, batcher is null ? Options.Engine : InferenceEngine.Torch);
         ModelId = DescribeModel(model.Manifest);
         this.batcher = batcher;
     }

@@ -25,6 +25,12 @@ public sealed record PhotoAnalyzerOptions
     public double? UnsureBelow { get; init; }
 
     /// <summary>
+    /// What runs the classifier's network: libtorch (the default) or ONNX Runtime on the model's exported graph (same
+    /// probabilities up to float rounding, less CPU per face; what <c>serve</c> uses).
+    /// </summary>
+    public Inference.InferenceEngine Engine { get; init; } = Inference.InferenceEngine.Torch;
+
+    /// <summary>
     /// The settings a model's face crops were made with (<see cref="Models.ModelManifest.FaceCrop"/>), so that it is fed
     /// the crops it was trained on; the defaults when <paramref name="crop"/> is null.
     /// </summary>

@@ -44,17 +44,29 @@ public static class OnnxExporter
         ArgumentException.ThrowIfNullOrWhiteSpace(onnxPath);
         EnsureWritable(onnxPath, overwrite);
         var manifest = model.Manifest;
-        ModelProto onnx = manifest.Arch switch
+        ModelProto onnx = NetworkGraph(model, backboneDirectory);
+        PriorCorrectionOnnx.Append(onnx, Inference.CalibrationInEffect.For(manifest));
+        AtomicFile.Write(onnxPath, stream => onnx.WriteTo(stream));
+        return new OnnxExportResult(Path.GetFullPath(onnxPath), manifest.Arch, manifest.Classes, OnnxMetadata.InputDescription(manifest), new FileInfo(onnxPath).Length);
+    }
+
+    /// <summary>
+    /// The graph of <paramref name="model"/>'s network alone: raw pixels in, the network's own probabilities out (no prior
+    /// correction, no temperature). What <see cref="Export(TrainedModel, string, bool, string?)"/> writes before it
+    /// appends the correction, and what <see cref="Inference.InferenceEngine.OnnxRuntime"/> runs.
+    /// </summary>
+    /// <exception cref="FaceMaskException">The architecture cannot be exported, or a resnet18 model's backbone files are missing or differ.</exception>
+    internal static ModelProto NetworkGraph(TrainedModel model, string? backboneDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.Manifest.Arch switch
         {
             ModelArchitectures.Seed5 or ModelArchitectures.Seed4 => SeedCnnOnnx.Build(model),
             ModelArchitectures.ResNet18 => ResNet18Onnx.Build(model, backboneDirectory),
             ModelArchitectures.ResNet18FineTuned => FineTunedResNetOnnx.Build(model),
             _ => throw new FaceMaskException(
-                $"ONNX export: architecture '{manifest.Arch}' cannot be exported (supported: {string.Join(", ", Supported)})"),
+                $"ONNX export: architecture '{model.Manifest.Arch}' cannot be exported (supported: {string.Join(", ", Supported)})"),
         };
-        PriorCorrectionOnnx.Append(onnx, Inference.CalibrationInEffect.For(manifest));
-        AtomicFile.Write(onnxPath, stream => onnx.WriteTo(stream));
-        return new OnnxExportResult(Path.GetFullPath(onnxPath), manifest.Arch, manifest.Classes, OnnxMetadata.InputDescription(manifest), new FileInfo(onnxPath).Length);
     }
 
     private static void EnsureWritable(string onnxPath, bool overwrite)

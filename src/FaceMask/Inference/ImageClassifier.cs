@@ -11,14 +11,17 @@ namespace FaceMask.Inference;
 /// <summary>
 /// Classifies image files with a trained model, decoding them the way the model was trained (and, for a backbone
 /// model, running them and their mirror images through the backbone), and calibrates each answer's probabilities and
-/// decides whether it is unsure (<see cref="Calibration"/>). Dispose it to close backbone sessions opened for
-/// in-memory images.
+/// decides whether it is unsure (<see cref="Calibration"/>). The network runs in libtorch or, with
+/// <see cref="InferenceEngine.OnnxRuntime"/>, as its exported graph in ONNX Runtime. Dispose it to close the ONNX Runtime
+/// sessions it opened.
 /// </summary>
 public sealed class ImageClassifier : IDisposable
 {
     private static readonly string[] Extensions = [".jpg", ".jpeg", ".png", ".bmp", ".webp", ".gif"];
     private readonly TrainedModel model;
     private readonly IInputEncoder encoder;
+    private readonly OnnxNetworkSession? onnx;
+    private const int OnnxFileChunk = 32;
 
     /// <summary>Wraps a loaded model.</summary>
     /// <param name="model">The model.</param>
@@ -30,14 +33,33 @@ public sealed class ImageClassifier : IDisposable
     /// <param name="unsureBelow">
     /// The unsure threshold, in [0, 1] (0: never unsure); null uses the model's calibrated one (<see cref="CalibrationInEffect.For"/>).
     /// </param>
-    /// <exception cref="FaceMaskException"><paramref name="unsureBelow"/> is outside [0, 1].</exception>
-    public ImageClassifier(TrainedModel model, string? backboneDirectory = null, ExtractionOptions? extraction = null, double? unsureBelow = null)
+    /// <param name="engine">
+    /// What runs the network: libtorch (the loaded network) or ONNX Runtime (its exported graph, built here; one thread
+    /// per call). Both give the same probabilities up to float rounding.
+    /// </param>
+    /// <exception cref="FaceMaskException">
+    /// <paramref name="unsureBelow"/> is outside [0, 1], or ONNX Runtime was asked for and the model's graph cannot be built or run.
+    /// </exception>
+    public ImageClassifier(TrainedModel model, string? backboneDirectory = null, ExtractionOptions? extraction = null, double? unsureBelow = null, InferenceEngine engine = InferenceEngine.Torch)
     {
         ArgumentNullException.ThrowIfNull(model);
         Calibration = CalibrationInEffect.For(model.Manifest, unsureBelow);
         this.model = model;
         encoder = InputEncoders.For(model.Manifest.Arch, backboneDirectory, extraction);
+        Engine = engine;
+        if (engine == InferenceEngine.OnnxRuntime)
+        {
+            onnx = new OnnxNetworkSession(model, backboneDirectory);
+            if (onnx.Side != encoder.ResizedSide(model.Manifest))
+            {
+                onnx.Dispose();
+                throw new FaceMaskException($"{model.Manifest.Arch} model: its exported graph takes {onnx.Side} px images, its inputs are {encoder.ResizedSide(model.Manifest)} px");
+            }
+        }
     }
+
+    /// <summary>What runs the network.</summary>
+    public InferenceEngine Engine { get; }
 
     /// <summary>
     /// The temperature every answer's probabilities are calibrated with and the threshold below which an answer is
@@ -75,6 +97,11 @@ public sealed class ImageClassifier : IDisposable
     public IReadOnlyList<ImagePrediction> Classify(IReadOnlyList<string> files)
     {
         ArgumentNullException.ThrowIfNull(files);
+        if (onnx is not null)
+        {
+            return ClassifyFilesWithOnnx(files, onnx);
+        }
+
         var results = new ImagePrediction[files.Count];
         using (var encoded = encoder.EncodeFiles(files, model.Manifest))
         {
@@ -118,6 +145,11 @@ public sealed class ImageClassifier : IDisposable
             return [];
         }
 
+        if (onnx is not null)
+        {
+            return ClassifyResized(images.Select(Resize).ToArray(), names, cancellationToken);
+        }
+
         using var scope = TorchSharp.torch.NewDisposeScope();
         var inputs = encoder.EncodeImages(images, model.Manifest, cancellationToken);
         float[][] probs = Predictor.Probabilities(model.Network, inputs);
@@ -155,14 +187,51 @@ public sealed class ImageClassifier : IDisposable
             images[i].CopyTo(flat, i * per);
         }
 
-        using var scope = TorchSharp.torch.NewDisposeScope();
-        var inputs = encoder.EncodeResized(flat, images.Count, model.Manifest, cancellationToken);
-        float[][] probs = Predictor.Probabilities(model.Network, inputs);
+        float[][] probs;
+        if (onnx is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            probs = onnx.Probabilities(flat, images.Count);
+        }
+        else
+        {
+            using var scope = TorchSharp.torch.NewDisposeScope();
+            var inputs = encoder.EncodeResized(flat, images.Count, model.Manifest, cancellationToken);
+            probs = Predictor.Probabilities(model.Network, inputs);
+        }
+
         return probs.Select((p, i) => ToPrediction(names[i], p)).ToArray();
     }
 
     /// <inheritdoc/>
-    public void Dispose() => (encoder as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        onnx?.Dispose();
+        (encoder as IDisposable)?.Dispose();
+    }
+
+    /// <summary>Files through ONNX Runtime: decoded and resized as the encoder would, then run in chunks of <see cref="OnnxFileChunk"/>.</summary>
+    private ImagePrediction[] ClassifyFilesWithOnnx(IReadOnlyList<string> files, OnnxNetworkSession session)
+    {
+        var decoded = ResizedFiles.Decode(files, session.Side, ResizeModeNames.Parse(model.Manifest.Resize));
+        var results = new ImagePrediction[files.Count];
+        int[] readable = decoded.Readable();
+        foreach (int[] chunk in readable.Chunk(OnnxFileChunk))
+        {
+            float[][] probs = session.Probabilities(decoded.Concatenate(chunk), chunk.Length);
+            for (int k = 0; k < chunk.Length; k++)
+            {
+                results[chunk[k]] = ToPrediction(files[chunk[k]], probs[k]);
+            }
+        }
+
+        for (int i = 0; i < files.Count; i++)
+        {
+            results[i] ??= new ImagePrediction(files[i], null, new Dictionary<string, float>(), decoded.Errors[i], Unsure: false);
+        }
+
+        return results;
+    }
 
     /// <summary>The answer for the network's probabilities: calibrated (prior correction, temperature), labelled with the top class, unsure below the threshold.</summary>
     private ImagePrediction ToPrediction(string path, float[] raw)

@@ -47,36 +47,15 @@ internal sealed class PixelInputEncoder : IInputEncoder
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(manifest);
-        int size = manifest.InputSize;
-        ResizeMode resize = ResizeModeNames.Parse(manifest.Resize);
-        var pixels = new byte[files.Count][];
-        var errors = new string?[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, i =>
-        {
-            try
-            {
-                pixels[i] = ImageDecoder.DecodeResized(files[i], size, resize);
-            }
-            catch (FaceMaskException ex)
-            {
-                errors[i] = ex.Message;
-            }
-        });
-
-        int[] ok = Enumerable.Range(0, files.Count).Where(i => errors[i] is null).ToArray();
+        var decoded = ResizedFiles.Decode(files, manifest.InputSize, ResizeModeNames.Parse(manifest.Resize), cancellationToken);
+        int[] ok = decoded.Readable();
         if (ok.Length == 0)
         {
-            return new EncodedFiles(null, ok, errors);
+            return new EncodedFiles(null, ok, decoded.Errors);
         }
 
-        int per = 3 * size * size;
-        var flat = new byte[ok.Length * per];
-        for (int k = 0; k < ok.Length; k++)
-        {
-            Buffer.BlockCopy(pixels[ok[k]], 0, flat, k * per, per);
-        }
-
-        return new EncodedFiles(ToInputs(flat, ok.Length, manifest), ok, errors);
+        byte[] flat = decoded.Concatenate(ok);
+        return new EncodedFiles(ToInputs(flat, ok.Length, manifest), ok, decoded.Errors);
     }
 
     /// <inheritdoc/>

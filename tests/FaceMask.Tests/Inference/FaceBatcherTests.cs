@@ -54,11 +54,13 @@ public sealed class FaceBatcherTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task ManyCallers_TwoWorkers_GetTheirOneByOneAnswers()
+    [Theory]
+    [InlineData(InferenceEngine.Torch)]
+    [InlineData(InferenceEngine.OnnxRuntime)] // serve's default: both workers call one graph at once
+    public async Task ManyCallers_TwoWorkers_GetTheirOneByOneAnswers(InferenceEngine engine)
     {
-        using var first = new ImageClassifier(model);
-        using var second = new ImageClassifier(model);
+        using var first = new ImageClassifier(model, engine: engine);
+        using var second = new ImageClassifier(model, engine: engine);
         ImagePrediction[] alone = [.. images.Select((image, i) => first.ClassifyImages([image], [$"i{i}"])[0])];
         using var batcher = new FaceBatcher([first, second], new FaceBatcherOptions { MaxBatchSize = 5, WindowMilliseconds = 2 });
         var calls = Enumerable.Range(0, 24).Select(c => Task.Run(async () =>

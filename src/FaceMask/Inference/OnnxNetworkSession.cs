@@ -1,0 +1,93 @@
+using FaceMask.Export;
+using FaceMask.Models;
+using Google.Protobuf;
+using Microsoft.ML.OnnxRuntime;
+
+namespace FaceMask.Inference;
+
+/// <summary>
+/// A model's network run by ONNX Runtime: its exported graph (<see cref="OnnxExporter.NetworkGraph"/>, built in memory
+/// from the loaded weights, without the prior correction the classifier applies itself) in a session on one thread,
+/// taking resized planar RGB uint8 images and giving the network's own probabilities, as the TorchSharp network does.
+/// </summary>
+/// <remarks>
+/// <see cref="Probabilities"/> may be called from several threads at once (ONNX Runtime's sessions are thread-safe);
+/// with one intra-op thread and no spinning each call computes on its caller's thread only, so callers decide how many
+/// cores are busy, as with libtorch on one thread.
+/// </remarks>
+internal sealed class OnnxNetworkSession : IDisposable
+{
+    private readonly InferenceSession session;
+    private readonly int classes;
+
+    /// <summary>Builds the graph of <paramref name="model"/>'s network and opens it.</summary>
+    /// <param name="model">The loaded model.</param>
+    /// <param name="backboneDirectory">For resnet18: the folder of the backbone's ONNX files; null uses the application's.</param>
+    /// <exception cref="FaceMaskException">The architecture has no ONNX graph, its backbone files are missing or differ, or ONNX Runtime refuses the graph.</exception>
+    public OnnxNetworkSession(TrainedModel model, string? backboneDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        byte[] graph = OnnxExporter.NetworkGraph(model, backboneDirectory).ToByteArray();
+        using var options = new SessionOptions
+        {
+            IntraOpNumThreads = 1,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+        };
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        try
+        {
+            session = new InferenceSession(graph, options);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new FaceMaskException($"{model.Manifest.Arch} model: ONNX Runtime cannot run its exported graph ({ex.Message})", ex);
+        }
+
+        classes = model.Manifest.Classes.Count;
+        if (!session.InputMetadata.TryGetValue(OnnxMetadata.InputName, out NodeMetadata? input) || input.Dimensions is not [_, 3, var h, var w] || h != w)
+        {
+            session.Dispose();
+            throw new FaceMaskException($"{model.Manifest.Arch} model: its exported graph does not take square RGB images");
+        }
+
+        Side = h;
+    }
+
+    /// <summary>The side, in pixels, of the images the graph takes.</summary>
+    public int Side { get; }
+
+    /// <summary>The network's probabilities for <paramref name="count"/> planar RGB images of <see cref="Side"/> pixels a side, one after the other.</summary>
+    /// <exception cref="ArgumentException">The buffer does not hold <paramref name="count"/> such images.</exception>
+    public float[][] Probabilities(ReadOnlySpan<byte> pixels, int count)
+    {
+        int per = 3 * Side * Side;
+        if (count < 1 || pixels.Length != count * per)
+        {
+            throw new ArgumentException($"expected {count} images of 3×{Side}×{Side} bytes", nameof(pixels));
+        }
+
+        var input = new float[pixels.Length];
+        for (int i = 0; i < input.Length; i++)
+        {
+            input[i] = pixels[i];
+        }
+
+        using var value = OrtValue.CreateTensorValueFromMemory(input, [count, 3, Side, Side]);
+        using var runOptions = new RunOptions();
+        using IDisposableReadOnlyCollection<OrtValue> outputs = session.Run(runOptions, [OnnxMetadata.InputName], [value], [OnnxMetadata.OutputName]);
+        ReadOnlySpan<float> flat = outputs[0].GetTensorDataAsSpan<float>();
+        var result = new float[count][];
+        for (int k = 0; k < count; k++)
+        {
+            result[k] = flat.Slice(k * classes, classes).ToArray();
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => session.Dispose();
+}
