@@ -41,6 +41,10 @@ internal class TrainingSettings : GroupSettings
     [Description("Share of each target spread evenly over all classes, 0 (default) to below 1; softens the loss on labels that may be wrong.")]
     public double LabelSmoothing { get; init; }
 
+    [CommandOption("--average-weights-from <F>")]
+    [Description("Average the trained weights of every step from this fraction of the run on (0-1, e.g. 0.5: the second half; default 0 = off) and end with the average (stochastic weight averaging).")]
+    public double AverageWeightsFrom { get; init; }
+
     [CommandOption("--classifier-lr-factor <F>")]
     [Description("resnet18-ft: the new classifier's learning rate as a multiple of --lr (default 1).")]
     public double? ClassifierRateFactor { get; init; }
@@ -96,6 +100,7 @@ internal class TrainingSettings : GroupSettings
             LearningRate = LearningRate,
             Schedule = Schedule,
             LabelSmoothing = LabelSmoothing,
+            AverageWeightsFrom = AverageWeightsFrom,
             ClassifierRateFactor = ClassifierRateFactor,
             Seed = Seed,
             Threads = Threads,

@@ -111,7 +111,7 @@ internal static class ModelCardWriter
                 sb.Append(Inv, $"- Trained on {crop} made by `facemask data faces`: `predict`, `detect` and the web page crop each photo's face the same way before classifying (a photo without a face is classified whole)\n");
             }
             sb.Append(Inv, $"- Training: {m.Epochs} epoch(s), seed {m.Seed}");
-            foreach (string key in new[] { "batch", "lr", "lr_schedule", "classifier_lr_factor", "label_smoothing", "augment", "augment_policy", "tune" })
+            foreach (string key in new[] { "batch", "lr", "lr_schedule", "classifier_lr_factor", "label_smoothing", "average_weights_from", "augment", "augment_policy", "tune" })
             {
                 if (Setting(report, key) is { } v)
                 {

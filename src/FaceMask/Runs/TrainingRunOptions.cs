@@ -37,6 +37,9 @@ public record TrainingRunOptions : GroupRunOptions
     /// <summary>Share of each target spread evenly over all classes.</summary>
     public double LabelSmoothing { get; init; }
 
+    /// <summary>Average the trainable weights of every step from this fraction of the run on (0 = off).</summary>
+    public double AverageWeightsFrom { get; init; }
+
     /// <summary>resnet18-ft: the new classifier's learning rate as a multiple of the learning rate.</summary>
     public double? ClassifierRateFactor { get; init; }
 
@@ -127,6 +130,7 @@ public record TrainingRunOptions : GroupRunOptions
             LearningRate = LearningRate ?? defaults.LearningRate,
             Schedule = Schedule ?? LearningRateSchedule.Constant,
             LabelSmoothing = LabelSmoothing,
+            AverageWeightsFrom = AverageWeightsFrom,
             NewLayersRateFactor = ClassifierRateFactor ?? 1,
             Seed = Seed,
             Threads = Threads ?? defaults.Threads,
@@ -179,6 +183,11 @@ public record TrainingRunOptions : GroupRunOptions
         if (options.Training.LabelSmoothing > 0)
         {
             record["label_smoothing"] = options.Training.LabelSmoothing.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (options.Training.AverageWeightsFrom > 0)
+        {
+            record["average_weights_from"] = options.Training.AverageWeightsFrom.ToString(CultureInfo.InvariantCulture);
         }
 
         if (options.Head is not null)

@@ -51,6 +51,8 @@ internal sealed class Trainer
         using var optimizer = new AdamOptimizer(groups, factors.Select(f => options.LearningRate * f).ToArray());
         using var augmenter = options.Augment ? new BatchAugmenter(normalization, options.Seed, AugmentationPolicy.Named(options.AugmentPolicy)) : null;
         using var weights = options.SampleWeights is { } sw ? tensor(sw) : null;
+        using var averager = options.AverageWeightsFrom > 0 ? new WeightAverager(groups.SelectMany(g => g).Where(p => p.requires_grad)) : null;
+        long averageFrom = Math.Min((long)Math.Ceiling(options.AverageWeightsFrom * options.Epochs * batches), ((long)options.Epochs * batches) - 1);
         Dictionary<string, Tensor>? snapshot = null;
         float[][]? validationProbabilities = null; // the last complete epoch's, as is the snapshot
 
@@ -109,11 +111,21 @@ internal sealed class Trainer
 
                         loss.backward();
                         optimizer.Step();
+                        if (averager is not null && ((long)(epoch - 1) * batches) + b >= averageFrom)
+                        {
+                            averager.Add();
+                        }
+
                         lossSum += loss.item<float>() * count;
                         correct += logits.argmax(1).eq(y).sum().item<long>();
                     }
 
                     progress?.Report(new TrainingProgress(fold, epoch, options.Epochs, b + 1, batches, null));
+                }
+
+                if (epoch == options.Epochs)
+                {
+                    averager?.Apply(); // the run ends with the averaged weights, and the last validation sees them
                 }
 
                 double? valLoss = null, valAcc = null;

@@ -30,6 +30,13 @@ public sealed record TrainingOptions
     /// </summary>
     public double LabelSmoothing { get; init; }
 
+    /// <summary>
+    /// Weight averaging (0 = none): from this fraction of the run's steps on (0–1, e.g. 0.5 = the second half), the
+    /// trainable weights after every step are averaged and the average is what training ends with (and what the last
+    /// validation sees); see <see cref="WeightAverager"/>. Close to 1 averages only the last step.
+    /// </summary>
+    public double AverageWeightsFrom { get; init; }
+
     /// <summary>How the learning rate changes over the run (<see cref="Training.LearningRateSchedule"/>).</summary>
     public string Schedule { get; init; } = LearningRateSchedule.Constant;
 
@@ -63,6 +70,11 @@ public sealed record TrainingOptions
         if (!(LabelSmoothing >= 0 && LabelSmoothing < 1))
         {
             throw new FaceMaskException($"--label-smoothing must be at least 0 and below 1 (got {LabelSmoothing})");
+        }
+
+        if (!(AverageWeightsFrom >= 0 && AverageWeightsFrom < 1))
+        {
+            throw new FaceMaskException($"--average-weights-from must be at least 0 and below 1 (got {AverageWeightsFrom})");
         }
 
         if (!LearningRateSchedule.Names.Contains(Schedule))

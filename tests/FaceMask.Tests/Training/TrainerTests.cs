@@ -227,6 +227,77 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void AveragedWeights_AreTheMeanOfTheStepsFromTheGivenFraction_AndTheLastValidationSeesThem()
+    {
+        var (train, test) = Sets(seed: 13);
+        using (train)
+        using (test)
+        {
+            // 128 training images, batch 16, 2 epochs: 16 steps; from 0.5 on, steps 8…15 (the whole second epoch) are averaged
+            var options = new TrainingOptions { Epochs = 2, BatchSize = 16, Seed = 4, Threads = 1, AverageWeightsFrom = 0.5 };
+            using var net = NewNetwork(options);
+            var steps = new List<TorchSharp.torch.Tensor>();
+            var progress = new SyncProgress(p =>
+            {
+                if (p.Completed is null)
+                {
+                    steps.Add(Flat(net));
+                }
+            });
+            var result = new Trainer(options, Normalization.Half).Train(net, train, test, null, progress);
+            try
+            {
+                Assert.Equal(16, steps.Count);
+                using var expected = TorchSharp.torch.stack(steps.Skip(8).ToArray()).mean([0]);
+                using var got = Flat(net);
+                Assert.True((got - expected).abs().max().item<float>() < 1e-6, "the weights are not the mean of steps 8-15");
+                Assert.True((got - steps[^1]).abs().max().item<float>() > 1e-4, "the average equals the last step's weights");
+
+                float[][] probabilities = Predictor.Probabilities(net, test);
+                for (int i = 0; i < probabilities.Length; i++)
+                {
+                    Assert.Equal(probabilities[i], result.ValidationProbabilities![i]);
+                }
+            }
+            finally
+            {
+                steps.ForEach(t => t.Dispose());
+            }
+        }
+    }
+
+    [Fact]
+    public void AveragingOnlyTheLastStep_TrainsExactlyAsWithout()
+    {
+        var (train, test) = Sets(seed: 14);
+        using (train)
+        using (test)
+        {
+            TorchSharp.torch.Tensor Trained(double from)
+            {
+                var options = new TrainingOptions { Epochs = 1, BatchSize = 16, Seed = 5, Threads = 1, AverageWeightsFrom = from };
+                using var net = NewNetwork(options);
+                new Trainer(options, Normalization.Half).Train(net, train, null);
+                return Flat(net);
+            }
+
+            using var plain = Trained(0);
+            using var lastStep = Trained(0.999);
+            Assert.True(plain.eq(lastStep).all().item<bool>(), "averaging the last step alone changed the weights");
+        }
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(-0.1)]
+    [InlineData(double.NaN)]
+    public void AverageWeightsFromOutsideZeroToOne_IsRefused(double from)
+    {
+        var ex = Assert.Throws<FaceMaskException>(new TrainingOptions { AverageWeightsFrom = from }.Validate);
+        Assert.Contains("--average-weights-from must be at least 0 and below 1", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ClassifierRateFactorNeedsAPretrainedNetwork()
     {
         var (train, test) = Sets(seed: 12);

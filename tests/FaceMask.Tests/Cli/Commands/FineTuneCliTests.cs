@@ -82,7 +82,7 @@ public sealed class FineTuneCliTests : IDisposable
         Assert.True(File.Exists(Path.Combine(temp["run-compare"], "compare.json")), output);
 
         (code, output) = CliRunner.Run("kfold", "--arch", "resnet18-ft", "--tune", "all", "--size", "64", "--data", data, "--folds", "2", "--epochs", "1", "--batch", "8", "--out", temp["run-kfold"], "--cache", cache,
-            "--lr-schedule", "cosine", "--classifier-lr-factor", "10", "--label-smoothing", "0.1", "--augment-policy", "strong");
+            "--lr-schedule", "cosine", "--classifier-lr-factor", "10", "--label-smoothing", "0.1", "--augment-policy", "strong", "--average-weights-from", "0.5");
         Assert.True(code == 0, output);
         Assert.Contains("Fold 2, Epoch 1/1", output, StringComparison.Ordinal);
         Assert.Equal(18 + 1, File.ReadAllLines(Path.Combine(temp["run-kfold"], "predictions.csv")).Length);
@@ -93,6 +93,7 @@ public sealed class FineTuneCliTests : IDisposable
             Assert.Equal("10", settings.GetProperty("classifier_lr_factor").GetString());
             Assert.Equal("0.1", settings.GetProperty("label_smoothing").GetString());
             Assert.Equal("strong", settings.GetProperty("augment_policy").GetString());
+            Assert.Equal("0.5", settings.GetProperty("average_weights_from").GetString());
         }
     }
 
@@ -105,6 +106,7 @@ public sealed class FineTuneCliTests : IDisposable
     [InlineData("--arch seed5 --classifier-lr-factor 10", "--classifier-lr-factor: only resnet18-ft")]
     [InlineData("--arch resnet18-ft --lr-schedule steps", "--lr-schedule steps: unknown schedule")]
     [InlineData("--arch resnet18-ft --label-smoothing 1", "--label-smoothing must be")]
+    [InlineData("--arch resnet18-ft --average-weights-from 1", "--average-weights-from must be at least 0 and below 1")]
     [InlineData("--arch resnet18-ft --augment-policy wild", "--augment-policy wild: unknown policy")]
     [InlineData("--arch resnet18 --augment-policy strong", "--augment works on pixels")]
     public void OptionsThatDoNotApplyAreRefused(string options, string message)
