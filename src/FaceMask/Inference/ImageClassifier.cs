@@ -17,11 +17,11 @@ namespace FaceMask.Inference;
 /// </summary>
 public sealed class ImageClassifier : IDisposable
 {
+    private const int OnnxFileChunk = 32;
     private static readonly string[] Extensions = [".jpg", ".jpeg", ".png", ".bmp", ".webp", ".gif"];
     private readonly TrainedModel model;
     private readonly IInputEncoder encoder;
     private readonly OnnxNetworkSession? onnx;
-    private const int OnnxFileChunk = 32;
 
     /// <summary>Wraps a loaded model.</summary>
     /// <param name="model">The model.</param>
@@ -49,11 +49,18 @@ public sealed class ImageClassifier : IDisposable
         Engine = engine;
         if (engine == InferenceEngine.OnnxRuntime)
         {
-            onnx = new OnnxNetworkSession(model, backboneDirectory);
-            if (onnx.Side != encoder.ResizedSide(model.Manifest))
+            try
             {
-                onnx.Dispose();
-                throw new FaceMaskException($"{model.Manifest.Arch} model: its exported graph takes {onnx.Side} px images, its inputs are {encoder.ResizedSide(model.Manifest)} px");
+                onnx = new OnnxNetworkSession(model, backboneDirectory);
+                if (onnx.Side != encoder.ResizedSide(model.Manifest))
+                {
+                    throw new FaceMaskException($"{model.Manifest.Arch} model: its exported graph takes {onnx.Side} px images, its inputs are {encoder.ResizedSide(model.Manifest)} px");
+                }
+            }
+            catch
+            {
+                Dispose();
+                throw;
             }
         }
     }
