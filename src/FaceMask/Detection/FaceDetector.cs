@@ -24,15 +24,7 @@ public sealed class FaceDetector : IDisposable
         Model = Options.Model;
         ModelPath = Model.Locate(Options.Directory);
         anchors = SsdAnchors.Generate(Model.InputSize, Model.Strides);
-        using var sessionOptions = new SessionOptions
-        {
-            IntraOpNumThreads = Options.IntraOpThreads,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
-        };
-        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        using SessionOptions sessionOptions = Runtime.OnnxSessionSettings.Create(Options.IntraOpThreads);
         try
         {
             session = new InferenceSession(ModelPath, sessionOptions);

@@ -51,17 +51,7 @@ internal sealed class FeatureExtractor : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(intraOpThreads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         BatchSize = batchSize;
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = intraOpThreads,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
-        };
-
-        // Idle pool threads sleep instead of spinning: the machine is shared and libtorch runs next.
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        using SessionOptions options = Runtime.OnnxSessionSettings.Create(intraOpThreads);
         preprocess = Open(backbone.PreprocessPath, options);
         try
         {

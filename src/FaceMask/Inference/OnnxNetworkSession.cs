@@ -28,15 +28,7 @@ internal sealed class OnnxNetworkSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         byte[] graph = OnnxExporter.NetworkGraph(model, backboneDirectory).ToByteArray();
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = 1,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
-        };
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        using SessionOptions options = Runtime.OnnxSessionSettings.Create(intraOpThreads: 1);
         try
         {
             session = new InferenceSession(graph, options);
