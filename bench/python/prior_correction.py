@@ -10,9 +10,11 @@ best threshold giving >= 95 % answered accuracy (top probability, no temperature
 (1,000 resamples of images) of the accuracy and macro-recall differences to TAU = 0.
 
 Training shares: for a k-fold run (predictions.csv has a `fold` column) those of each fold's training images (every
-other fold's images, from the file itself); otherwise from --train-counts DIR (an ImageFolder root). Reads only.
+other fold's images, from the file itself); otherwise from --train-counts DIR (an ImageFolder root). With --baseline
+RUN (another run on the same images, e.g. the same protocol without a training change), each TAU also gets the paired
+differences to that run corrected with the same TAU (and its own training shares). Reads only.
 
-    /usr/bin/python3 bench/python/prior_correction.py RUN_DIR [--tau 0.5,1] [--train-counts DIR]
+    /usr/bin/python3 bench/python/prior_correction.py RUN_DIR [--tau 0.5,1] [--train-counts DIR] [--baseline RUN_DIR]
 """
 import argparse
 import csv
@@ -57,6 +59,27 @@ def adjusted(rows, classes, shares, tau):
     return out
 
 
+def interval(samples, n, truth, classes, correct, base):
+    """Paired bootstrap 95 % intervals of the accuracy and macro-recall differences correct - base, in points."""
+    d_acc, d_mr = [], []
+    for idx in samples:
+        d_acc.append(sum(correct[i] - base[i] for i in idx) / n)
+        d_mr.append(macro_recall(idx, truth, correct, classes) - macro_recall(idx, truth, base, classes))
+    d_acc.sort()
+    d_mr.sort()
+    lo, hi = int(0.025 * len(d_acc)), int(0.975 * len(d_acc)) - 1
+    all_idx = range(n)
+    acc = (sum(correct) - sum(base)) / n
+    mr = macro_recall(all_idx, truth, correct, classes) - macro_recall(all_idx, truth, base, classes)
+    return (f"accuracy {acc * 100:+.2f} pp [{d_acc[lo] * 100:+.2f}, {d_acc[hi] * 100:+.2f}], "
+            f"macro recall {mr * 100:+.2f} pp [{d_mr[lo] * 100:+.2f}, {d_mr[hi] * 100:+.2f}]")
+
+
+def correct_at(rows, classes, shares, tau):
+    probs = adjusted(rows, classes, shares, tau)
+    return probs, [classes[max(range(len(classes)), key=lambda c: p[c])] == r["true"] for p, r in zip(probs, rows)]
+
+
 def macro_recall(idx, truth, correct, classes):
     n = Counter(truth[i] for i in idx)
     k = Counter(truth[i] for i in idx if correct[i])
@@ -81,9 +104,20 @@ def main():
     ap.add_argument("--tau", default="0.5,1")
     ap.add_argument("--train-counts")
     ap.add_argument("--bootstrap", type=int, default=1000)
+    ap.add_argument("--baseline")
     a = ap.parse_args()
     path, classes, rows = load(a.run)
     shares = training_shares(rows, classes, a.train_counts)
+    other = None
+    if a.baseline:
+        other_path, other_classes, other_rows = load(a.baseline)
+        by_path = {r["path"]: r for r in other_rows}
+        if other_classes != classes or set(by_path) != {r["path"] for r in rows}:
+            raise SystemExit(f"{other_path}: not the same classes and images as {path}")
+        other_rows = [by_path[r["path"]] for r in rows]
+        if any(o["true"] != r["true"] for o, r in zip(other_rows, rows)):
+            raise SystemExit(f"{other_path}: the true labels differ from {path}")
+        other = (other_rows, training_shares(other_rows, classes, a.train_counts))
     truth = [r["true"] for r in rows]
     source = [os.path.basename(r["path"]).split("_")[0] for r in rows]
     n = len(rows)
@@ -94,8 +128,7 @@ def main():
         " ".join(f"{c} {s:.3f}" for c, s in zip(classes, sh)) for f, sh in shares.items()))
     base = None
     for tau in [0.0] + [float(t) for t in a.tau.split(",")]:
-        probs = adjusted(rows, classes, shares, tau)
-        correct = [classes[max(range(len(classes)), key=lambda c: p[c])] == t for p, t in zip(probs, truth)]
+        probs, correct = correct_at(rows, classes, shares, tau)
         all_idx = range(n)
         acc, mr = sum(correct) / n, macro_recall(all_idx, truth, correct, classes)
         per_class = Counter(truth)
@@ -108,15 +141,11 @@ def main():
         if base is None:
             base = correct
         else:
-            d_acc, d_mr = [], []
-            for idx in samples:
-                d_acc.append(sum(correct[i] - base[i] for i in idx) / n)
-                d_mr.append(macro_recall(idx, truth, correct, classes) - macro_recall(idx, truth, base, classes))
-            d_acc.sort()
-            d_mr.sort()
-            lo, hi = int(0.025 * len(d_acc)), int(0.975 * len(d_acc)) - 1
-            line += (f"\n  vs tau 0: accuracy {(acc - sum(base) / n) * 100:+.2f} pp [{d_acc[lo] * 100:+.2f}, {d_acc[hi] * 100:+.2f}], "
-                     f"macro recall {(mr - macro_recall(all_idx, truth, base, classes)) * 100:+.2f} pp [{d_mr[lo] * 100:+.2f}, {d_mr[hi] * 100:+.2f}]")
+            line += "\n  vs tau 0: " + interval(samples, n, truth, classes, correct, base)
+        if other is not None:
+            other_probs, other_correct = correct_at(other[0], classes, other[1], tau)
+            line += (f"\n  baseline at tau {tau:g}: accuracy {sum(other_correct) / n:.4f}, answered at 95 %: {coverage_at(other_probs, other_correct):.3f}; "
+                     "this run vs it: " + interval(samples, n, truth, classes, correct, other_correct))
         print(line)
 
 
