@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaceMask.Data;
 using FaceMask.Detection;
+using FaceMask.Inference;
 using FaceMask.Video;
 using SkiaSharp;
 
@@ -13,7 +14,9 @@ namespace FaceMask.Bench;
 /// Frames per second of <c>facemask video</c> (decode, detect, track, classify) at 480p and 720p with 1, 5 and 20
 /// faces: test videos are made with ffmpeg (a slow pan over a grid of shared face pictures, 30 fps) in a temporary
 /// folder and analysed with <c>facemask video</c>'s defaults (one tile level), then at 720p with detect's two.
-/// Usage: dotnet run -c Release --project bench/FaceMask.Bench -- video [--seconds 4] [--out FILE]
+/// Usage: dotnet run -c Release --project bench/FaceMask.Bench -- video [--seconds 4] [--engine torch|onnx] [--machine TEXT] [--out FILE]
+/// (--engine: what runs the classifier, as <c>facemask video --engine</c>, its ONNX Runtime sessions on every core as
+/// <c>video</c> runs them; --machine: a note on what else ran, written into the JSON).
 /// </summary>
 internal static class VideoBench
 {
@@ -27,9 +30,11 @@ internal static class VideoBench
         string folder = Directory.CreateTempSubdirectory("facemask-video-bench-").FullName;
         string loadBefore = File.ReadAllText("/proc/loadavg").Trim();
         var rows = new JsonArray();
+        InferenceEngine engine = InferenceEngineNames.Parse(BenchmarkApp.Arg(args, "--engine") ?? "torch");
+        var analysis = new PhotoAnalyzerOptions { Engine = engine, ModelThreads = Environment.ProcessorCount };
         try
         {
-            using var photos = PhotoAnalyzer.Open(null, new PhotoAnalyzerOptions { Detector = new FaceDetectorOptions { TileLevels = 1 } });
+            using var photos = PhotoAnalyzer.Open(null, analysis with { Detector = new FaceDetectorOptions { TileLevels = 1 } });
             var faces = PickFaces(photos, images, 20);
             _ = Measure(photos, MakeVideo(folder, faces.Take(1).ToArray(), 854, 480, 1), 854, 480, 1, tiles: 1); // warm-up (JIT, first model runs), not recorded
             foreach (var (width, height) in new[] { (854, 480), (1280, 720) })
@@ -42,7 +47,7 @@ internal static class VideoBench
             }
 
             // the photo path's two tile levels, for comparison (at 854x480 a second level has no tiles: the same as one)
-            using var twoLevels = PhotoAnalyzer.Open(null);
+            using var twoLevels = PhotoAnalyzer.Open(null, analysis);
             foreach (int count in new[] { 1, 5, 20 })
             {
                 rows.Add(Measure(twoLevels, Path.Combine(folder, $"1280x720-{count}.mp4"), 1280, 720, count, tiles: 2));
@@ -58,7 +63,8 @@ internal static class VideoBench
             ["command"] = "dotnet run -c Release --project bench/FaceMask.Bench -- video " + string.Join(' ', args),
             ["date_utc"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             ["cores"] = Environment.ProcessorCount,
-            ["machine"] = "shared: another engineer's training job ran on the same two cores throughout, so the figures are low and noisy (load average before and after below)",
+            ["machine"] = BenchmarkApp.Arg(args, "--machine") ?? "not described (see the load averages)",
+            ["engine"] = InferenceEngineNames.ToName(engine),
             ["load_average_before"] = loadBefore,
             ["load_average_after"] = File.ReadAllText("/proc/loadavg").Trim(),
             ["video"] = string.Create(CultureInfo.InvariantCulture, $"{seconds} s at {Fps} fps, H.264: a slow pan over a grid of shared face pictures (each found alone by the detector)"),
@@ -68,7 +74,7 @@ internal static class VideoBench
         string json = result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         Console.WriteLine(json);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        File.WriteAllText(output, json + "\n");
+        FaceMask.IO.AtomicFile.WriteAllText(output, json + "\n");
         return 0;
     }
 

@@ -43,7 +43,7 @@ internal sealed class DetectCommand(IAnsiConsole console) : Command<DetectComman
         public double? UnsureBelow { get; init; }
 
         [CommandOption(EngineOption.Template)]
-        [Description(EngineOption.Description + " (default torch).")]
+        [Description(EngineOption.Description + " (default onnx).")]
         public string? Engine { get; init; }
 
         public override ValidationResult Validate() =>
@@ -68,7 +68,8 @@ internal sealed class DetectCommand(IAnsiConsole console) : Command<DetectComman
         PhotoAnalyzerOptions options = settings.AnalyzerOptions(ModelStore.ReadManifest(modelDirectory).FaceCrop) with
         {
             UnsureBelow = settings.UnsureBelow,
-            Engine = EngineOption.Resolve(settings.Engine, InferenceEngine.Torch),
+            Engine = EngineOption.Resolve(settings.Engine, InferenceEngine.OnnxRuntime),
+            ModelThreads = Environment.ProcessorCount, // one photo at a time: its faces may use every core (libtorch does by default)
         };
         using var analyzer = PhotoAnalyzer.Open(modelDirectory, options);
         var results = PhotoFileBatch.Analyze(analyzer, files, settings.Annotate, settings.Overwrite, cancellationToken);

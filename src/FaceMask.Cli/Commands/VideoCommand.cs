@@ -60,7 +60,7 @@ internal sealed class VideoCommand(IAnsiConsole console) : Command<VideoCommand.
         public double? UnsureBelow { get; init; }
 
         [CommandOption(EngineOption.Template)]
-        [Description(EngineOption.Description + " (default torch).")]
+        [Description(EngineOption.Description + " (default onnx).")]
         public string? Engine { get; init; }
 
         public override ValidationResult Validate()
@@ -93,7 +93,8 @@ internal sealed class VideoCommand(IAnsiConsole console) : Command<VideoCommand.
         PhotoAnalyzerOptions photoOptions = settings.AnalyzerOptions(ModelStore.ReadManifest(modelDirectory).FaceCrop) with
         {
             UnsureBelow = settings.UnsureBelow,
-            Engine = EngineOption.Resolve(settings.Engine, InferenceEngine.Torch),
+            Engine = EngineOption.Resolve(settings.Engine, InferenceEngine.OnnxRuntime),
+            ModelThreads = Environment.ProcessorCount, // one photo at a time: its faces may use every core (libtorch does by default)
         };
         photoOptions = photoOptions with { Detector = photoOptions.Detector with { TileLevels = settings.Tiles ?? DefaultTileLevels } };
 

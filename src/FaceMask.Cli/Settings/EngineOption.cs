@@ -9,7 +9,7 @@ internal static class EngineOption
     public const string Template = "--engine <NAME>";
 
     public const string Description =
-        "What runs the classifier: torch (libtorch, as evaluate) or onnx (ONNX Runtime on the model's exported graph; same answers up to float rounding, about a third less CPU per face)";
+        "What runs the classifier: onnx (ONNX Runtime on the model's exported graph) or torch (libtorch, as evaluate); same answers up to float rounding, about a third less CPU per face with onnx";
 
     public static ValidationResult Validate(string? value)
     {

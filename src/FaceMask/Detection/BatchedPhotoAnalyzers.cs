@@ -46,7 +46,7 @@ public sealed class BatchedPhotoAnalyzers : IDisposable
             {
                 TrainedModel model = ModelStore.Load(directory);
                 set.models.Add(model);
-                set.classifiers.Add(new ImageClassifier(model, options.BackboneDirectory, new ExtractionOptions { Workers = 1, ThreadsPerWorker = 1 }, options.UnsureBelow, options.Engine));
+                set.classifiers.Add(new ImageClassifier(model, options.BackboneDirectory, new ExtractionOptions { Workers = 1, ThreadsPerWorker = options.ModelThreads }, options.UnsureBelow, options.Engine));
             }
 
             set.batcher = new FaceBatcher(set.classifiers, batching);

@@ -55,7 +55,7 @@ public sealed class PhotoAnalyzer : IPhotoAnalyzer, IDisposable
         detector = new FaceDetector(Options.Detector);
         // With a batcher this classifier only gives the calibration (the batcher's workers run the network), so it opens no ONNX Runtime session.
         classifier = new ImageClassifier(
-            model, Options.BackboneDirectory, new ExtractionOptions { Workers = 1, ThreadsPerWorker = 1 }, Options.UnsureBelow, batcher is null ? Options.Engine : InferenceEngine.Torch);
+            model, Options.BackboneDirectory, new ExtractionOptions { Workers = 1, ThreadsPerWorker = Options.ModelThreads }, Options.UnsureBelow, batcher is null ? Options.Engine : InferenceEngine.Torch);
         ModelId = DescribeModel(model.Manifest);
         this.batcher = batcher;
     }

@@ -25,10 +25,18 @@ public sealed record PhotoAnalyzerOptions
     public double? UnsureBelow { get; init; }
 
     /// <summary>
-    /// What runs the classifier's network: libtorch (the default) or ONNX Runtime on the model's exported graph (same
-    /// probabilities up to float rounding, less CPU per face; what <c>serve</c> uses).
+    /// What runs the classifier's network: libtorch (the library's default) or ONNX Runtime on the model's exported graph
+    /// (same probabilities up to float rounding, less CPU per face; what <c>detect</c>, <c>video</c> and <c>serve</c> use
+    /// unless told otherwise).
     /// </summary>
     public Inference.InferenceEngine Engine { get; init; } = Inference.InferenceEngine.Torch;
+
+    /// <summary>
+    /// ONNX Runtime intra-op threads of the classifier's sessions (the network with <see cref="Inference.InferenceEngine.OnnxRuntime"/>,
+    /// a frozen backbone), 1–64 (default 1: <c>serve</c> runs one per batch worker; <c>detect</c> and <c>video</c> use
+    /// every core). libtorch's thread count is the process's (<see cref="Runtime.TorchRuntime"/>).
+    /// </summary>
+    public int ModelThreads { get; init; } = 1;
 
     /// <summary>
     /// The settings a model's face crops were made with (<see cref="Models.ModelManifest.FaceCrop"/>), so that it is fed
@@ -49,6 +57,11 @@ public sealed record PhotoAnalyzerOptions
         if (Margin is < 0 or > 2 || float.IsNaN(Margin))
         {
             throw new FaceMaskException($"the face crop margin must be between 0 and 2, got {Margin}");
+        }
+
+        if (ModelThreads is < 1 or > 64)
+        {
+            throw new FaceMaskException($"the classifier takes 1 to 64 threads, got {ModelThreads}");
         }
 
         if (MaxFaces is < 1)

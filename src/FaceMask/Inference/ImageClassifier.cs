@@ -29,13 +29,16 @@ public sealed class ImageClassifier : IDisposable
     /// For a backbone model (resnet18), the folder of the backbone's ONNX files; null uses the application's
     /// <c>models/&lt;backbone&gt;</c>. Features are extracted on the fly for the files given.
     /// </param>
-    /// <param name="extraction">Threads and batch size of on-the-fly backbone extraction; null uses <see cref="ExtractionOptions.Default"/>.</param>
+    /// <param name="extraction">
+    /// Threads and batch size of on-the-fly backbone extraction, and (<see cref="ExtractionOptions.ThreadsPerWorker"/>) the
+    /// threads of the ONNX Runtime network session; null uses <see cref="ExtractionOptions.Default"/>.
+    /// </param>
     /// <param name="unsureBelow">
     /// The unsure threshold, in [0, 1] (0: never unsure); null uses the model's calibrated one (<see cref="CalibrationInEffect.For"/>).
     /// </param>
     /// <param name="engine">
-    /// What runs the network: libtorch (the loaded network) or ONNX Runtime (its exported graph, built here; one thread
-    /// per call). Both give the same probabilities up to float rounding.
+    /// What runs the network: libtorch (the loaded network) or ONNX Runtime (its exported graph, built here, on
+    /// <paramref name="extraction"/>'s threads per session). Both give the same probabilities up to float rounding.
     /// </param>
     /// <exception cref="FaceMaskException">
     /// <paramref name="unsureBelow"/> is outside [0, 1], or ONNX Runtime was asked for and the model's graph cannot be built or run.
@@ -51,7 +54,7 @@ public sealed class ImageClassifier : IDisposable
         {
             try
             {
-                onnx = new OnnxNetworkSession(model, backboneDirectory);
+                onnx = new OnnxNetworkSession(model, backboneDirectory, (extraction ?? ExtractionOptions.Default).ThreadsPerWorker);
                 if (onnx.Side != encoder.ResizedSide(model.Manifest))
                 {
                     throw new FaceMaskException($"{model.Manifest.Arch} model: its exported graph takes {onnx.Side} px images, its inputs are {encoder.ResizedSide(model.Manifest)} px");

@@ -7,13 +7,13 @@ namespace FaceMask.Inference;
 
 /// <summary>
 /// A model's network run by ONNX Runtime: its exported graph (<see cref="OnnxExporter.NetworkGraph"/>, built in memory
-/// from the loaded weights, without the prior correction the classifier applies itself) in a session on one thread,
-/// taking resized planar RGB uint8 images and giving the network's own probabilities, as the TorchSharp network does.
+/// from the loaded weights, without the prior correction the classifier applies itself) in a session with a fixed
+/// number of threads, taking resized planar RGB uint8 images and giving the network's own probabilities, as the TorchSharp network does.
 /// </summary>
 /// <remarks>
 /// <see cref="Probabilities"/> may be called from several threads at once (ONNX Runtime's sessions are thread-safe);
 /// with one intra-op thread and no spinning each call computes on its caller's thread only, so callers decide how many
-/// cores are busy, as with libtorch on one thread.
+/// cores are busy, as with libtorch on one thread (what <c>serve</c>'s batch workers do).
 /// </remarks>
 internal sealed class OnnxNetworkSession : IDisposable
 {
@@ -23,12 +23,13 @@ internal sealed class OnnxNetworkSession : IDisposable
     /// <summary>Builds the graph of <paramref name="model"/>'s network and opens it.</summary>
     /// <param name="model">The loaded model.</param>
     /// <param name="backboneDirectory">For resnet18: the folder of the backbone's ONNX files; null uses the application's.</param>
+    /// <param name="intraOpThreads">ONNX Runtime intra-op threads of the session.</param>
     /// <exception cref="FaceMaskException">The architecture has no ONNX graph, its backbone files are missing or differ, or ONNX Runtime refuses the graph.</exception>
-    public OnnxNetworkSession(TrainedModel model, string? backboneDirectory = null)
+    public OnnxNetworkSession(TrainedModel model, string? backboneDirectory = null, int intraOpThreads = 1)
     {
         ArgumentNullException.ThrowIfNull(model);
         byte[] graph = OnnxExporter.NetworkGraph(model, backboneDirectory).ToByteArray();
-        using SessionOptions options = Runtime.OnnxSessionSettings.Create(intraOpThreads: 1);
+        using SessionOptions options = Runtime.OnnxSessionSettings.Create(intraOpThreads);
         try
         {
             session = new InferenceSession(graph, options);
