@@ -134,7 +134,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
             var batching = new FaceBatcherOptions { MaxBatchSize = settings.MaxBatch, WindowMilliseconds = settings.BatchWindow };
             BatchedPhotoAnalyzers set = BatchedPhotoAnalyzers.Open(modelDirectory, analysis, batching, settings.Concurrency);
             var shared = new PhotoAnalyzerPool(set.Analyzers, exclusive: false, owner: set);
-            model = ModelInfo.FromManifest(manifest, shared.ModelId, set.Analyzers[0].Calibration);
+            model = ModelInfo.FromManifest(manifest, shared.ModelId, set.Analyzers[0].Calibration, analysis.Engine);
             return shared;
         }
 
@@ -147,7 +147,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
             }
 
             var pool = new PhotoAnalyzerPool(analyzers);
-            model = ModelInfo.FromManifest(manifest, pool.ModelId, analyzers[0].Calibration);
+            model = ModelInfo.FromManifest(manifest, pool.ModelId, analyzers[0].Calibration, analysis.Engine);
             return pool;
         }
         catch

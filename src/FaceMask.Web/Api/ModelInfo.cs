@@ -15,6 +15,7 @@ namespace FaceMask.Web.Api;
 /// "priorCorrectionStrength", "classShares"}</c>): the model's calibration, its threshold replaced by
 /// <c>serve --unsure-below</c>; no correction, temperature 1 and threshold 0 for an uncalibrated model.
 /// </param>
+/// <param name="Engine">What runs the classifier's network: <c>onnx</c> (ONNX Runtime) or <c>torch</c> (libtorch).</param>
 public sealed record ModelInfo(
     string Id,
     string Arch,
@@ -22,16 +23,17 @@ public sealed record ModelInfo(
     int InputSize,
     IReadOnlyDictionary<string, double> Metrics,
     DateTime? CreatedUtc,
-    CalibrationInEffect Calibration)
+    CalibrationInEffect Calibration,
+    string Engine = "torch")
 {
     /// <summary>
     /// The information a model folder's manifest gives, under the id and with the calibration the analyzer reports
-    /// (<c>PhotoAnalyzer.Calibration</c>).
+    /// (<c>PhotoAnalyzer.Calibration</c>), and the engine that runs the network.
     /// </summary>
-    public static ModelInfo FromManifest(ModelManifest manifest, string id, CalibrationInEffect calibration)
+    public static ModelInfo FromManifest(ModelManifest manifest, string id, CalibrationInEffect calibration, InferenceEngine engine = InferenceEngine.Torch)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(calibration);
-        return new ModelInfo(id, manifest.Arch, manifest.Classes, manifest.InputSize, manifest.Metrics, manifest.CreatedUtc, calibration);
+        return new ModelInfo(id, manifest.Arch, manifest.Classes, manifest.InputSize, manifest.Metrics, manifest.CreatedUtc, calibration, InferenceEngineNames.ToName(engine));
     }
 }

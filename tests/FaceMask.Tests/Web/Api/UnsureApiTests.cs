@@ -51,9 +51,10 @@ public sealed class UnsureApiTests(CalibratedModelFixture models) : IClassFixtur
             JsonElement calibration = await ModelCalibrationAsync(host);
             Assert.Equal(0.5, calibration.GetProperty("temperature").GetDouble());
             Assert.Equal(1.0, calibration.GetProperty("unsureBelow").GetDouble());
+            Assert.Equal("onnx", info.Engine); // serve's default
         }
 
-        using (PhotoAnalyzerPool pool = ServeCommand.OpenModel(new ServeCommand.Options { Model = model, Concurrency = 1, UnsureBelow = 0.0 }, out ModelInfo info))
+        using (PhotoAnalyzerPool pool = ServeCommand.OpenModel(new ServeCommand.Options { Model = model, Concurrency = 1, UnsureBelow = 0.0, Engine = "torch" }, out ModelInfo info))
         {
             await using var host = await WebHost.InMemoryAsync(pool, model: info);
             var (_, json) = await PostAsync(host.Client, Raw(photo));
@@ -61,6 +62,8 @@ public sealed class UnsureApiTests(CalibratedModelFixture models) : IClassFixtur
             JsonElement calibration = await ModelCalibrationAsync(host);
             Assert.Equal(0.5, calibration.GetProperty("temperature").GetDouble());
             Assert.Equal(0.0, calibration.GetProperty("unsureBelow").GetDouble());
+            using HttpResponseMessage response = await host.Client.GetAsync("api/v1/model");
+            Assert.Equal("torch", (await ReadAsync(response)).Json.GetProperty("engine").GetString());
         }
     }
 
