@@ -190,21 +190,21 @@ public sealed class ImageClassifier : IDisposable
             return [];
         }
 
-        int per = images[0].Length;
-        var flat = new byte[images.Count * per];
-        for (int i = 0; i < images.Count; i++)
-        {
-            images[i].CopyTo(flat, i * per);
-        }
-
         float[][] probs;
         if (onnx is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            probs = onnx.Probabilities(flat, images.Count);
+            probs = onnx.Probabilities(images);
         }
         else
         {
+            int per = images[0].Length;
+            var flat = new byte[images.Count * per];
+            for (int i = 0; i < images.Count; i++)
+            {
+                images[i].CopyTo(flat, i * per);
+            }
+
             using var scope = TorchSharp.torch.NewDisposeScope();
             var inputs = encoder.EncodeResized(flat, images.Count, model.Manifest, cancellationToken);
             probs = Predictor.Probabilities(model.Network, inputs);
@@ -228,7 +228,7 @@ public sealed class ImageClassifier : IDisposable
         int[] readable = decoded.Readable();
         foreach (int[] chunk in readable.Chunk(OnnxFileChunk))
         {
-            float[][] probs = session.Probabilities(decoded.Concatenate(chunk), chunk.Length);
+            float[][] probs = session.Probabilities([.. chunk.Select(i => decoded.Pixels[i]!)]);
             for (int k = 0; k < chunk.Length; k++)
             {
                 results[chunk[k]] = ToPrediction(files[chunk[k]], probs[k]);

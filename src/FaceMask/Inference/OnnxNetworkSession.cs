@@ -52,20 +52,27 @@ internal sealed class OnnxNetworkSession : IDisposable
     /// <summary>The side, in pixels, of the images the graph takes.</summary>
     public int Side { get; }
 
-    /// <summary>The network's probabilities for <paramref name="count"/> planar RGB images of <see cref="Side"/> pixels a side, one after the other.</summary>
-    /// <exception cref="ArgumentException">The buffer does not hold <paramref name="count"/> such images.</exception>
-    public float[][] Probabilities(ReadOnlySpan<byte> pixels, int count)
+    /// <summary>The network's probabilities for planar RGB images of <see cref="Side"/> pixels a side, converted straight into one float batch.</summary>
+    /// <exception cref="ArgumentException">No image, or one that is not 3 × <see cref="Side"/> × <see cref="Side"/> bytes.</exception>
+    public float[][] Probabilities(IReadOnlyList<byte[]> images)
     {
+        ArgumentNullException.ThrowIfNull(images);
+        int count = images.Count;
         int per = 3 * Side * Side;
-        if (count < 1 || pixels.Length != count * per)
+        if (count < 1 || images.Any(image => image.Length != per))
         {
-            throw new ArgumentException($"expected {count} images of 3×{Side}×{Side} bytes", nameof(pixels));
+            throw new ArgumentException($"expected one or more images of 3×{Side}×{Side} bytes", nameof(images));
         }
 
-        var input = new float[pixels.Length];
-        for (int i = 0; i < input.Length; i++)
+        var input = new float[count * per];
+        for (int k = 0; k < count; k++)
         {
-            input[i] = pixels[i];
+            byte[] image = images[k];
+            Span<float> target = input.AsSpan(k * per, per);
+            for (int i = 0; i < per; i++)
+            {
+                target[i] = image[i];
+            }
         }
 
         using var value = OrtValue.CreateTensorValueFromMemory(input, [count, 3, Side, Side]);
