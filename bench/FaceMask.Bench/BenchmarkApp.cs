@@ -16,7 +16,7 @@ namespace FaceMask.Bench;
 /// cold decode+resize images/s, warm cache load time, training images/s (seed5, 32×32, batch 32),
 /// inference images/s (batch 256) and single-image latency; then the same measurements by the PyTorch
 /// reference script on the same tensors, with the ratios.
-/// Usage: dotnet run -c Release --project bench/FaceMask.Bench -- [--data DIR] [--out FILE] [--threads N] [--no-python]
+/// Usage: dotnet run -c Release --project bench/FaceMask.Bench -- [--data DIR] [--out FILE] [--threads N] [--no-python] [--default-heap]
 /// </summary>
 internal static class BenchmarkApp
 {
@@ -72,6 +72,8 @@ internal static class BenchmarkApp
             }
 
             TorchRuntime.Configure(threads, 0);
+            // As the facemask CLI does for every command, unless --default-heap (glibc's own settings, for comparison).
+            result["heap_kept"] = !args.Contains("--default-heap") && NativeHeap.KeepActivationMemory();
             var all = Enumerable.Range(0, loaded.Count).ToArray();
             using var set = TensorSet.FromPixels(loaded.Pixels, loaded.Labels, 32, all, Normalization.Half);
             result["train_images_per_s"] = Math.Round(TrainSpeed(set, loaded.Classes.Count, threads), 1);

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using FaceMask.Data;
 using FaceMask.Features;
 using FaceMask.ResNet;
+using FaceMask.Runtime;
 
 namespace FaceMask.Bench;
 
@@ -16,7 +17,7 @@ namespace FaceMask.Bench;
 /// (one session per core) and batched; and the time to open a session pair. Wall and process CPU seconds; the load average at the start says whether the
 /// machine was idle.
 /// Usage: dotnet run -c Release --project bench/FaceMask.Bench -- extract [--data DIR] [--limit N] [--batches 1,8,16,32]
-/// [--layouts 1x2,2x1] [--seconds S] [--out FILE]
+/// [--layouts 1x2,2x1] [--seconds S] [--default-heap] [--out FILE]
 /// </summary>
 internal static class ExtractionBench
 {
@@ -38,6 +39,8 @@ internal static class ExtractionBench
             ["machine"] = new JsonObject { ["cores"] = cores, ["os"] = Environment.OSVersion.ToString(), ["dotnet"] = Environment.Version.ToString() },
             ["load_average_at_start"] = BatchBench.LoadAverage(),
             ["dataset"] = data,
+            // As the facemask CLI does for every command, unless --default-heap (glibc's own settings, for comparison).
+            ["heap_kept"] = !args.Contains("--default-heap") && NativeHeap.KeepActivationMemory(),
         };
 
         string staged = Stage(data, limit);
@@ -102,7 +105,7 @@ internal static class ExtractionBench
         string json = result.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         Console.WriteLine(json);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        File.WriteAllText(output, json + "\n");
+        FaceMask.IO.AtomicFile.WriteAllText(output, json + "\n");
         return 0;
     }
 

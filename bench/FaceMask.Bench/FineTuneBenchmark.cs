@@ -111,7 +111,7 @@ internal static class FineTuneBenchmark
         result["fine_tuning"] = runs;
         result["load_average_at_end"] = LoadAverage();
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        File.WriteAllText(output, result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        FaceMask.IO.AtomicFile.WriteAllText(output, result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         Console.WriteLine($"written {output}");
         return 0;
     }

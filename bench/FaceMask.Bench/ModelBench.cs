@@ -41,7 +41,7 @@ internal static class ModelBench
         string json = result.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         Console.WriteLine(json);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        File.WriteAllText(output, json + "\n");
+        FaceMask.IO.AtomicFile.WriteAllText(output, json + "\n");
         return 0;
     }
 

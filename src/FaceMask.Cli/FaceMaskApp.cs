@@ -1,4 +1,5 @@
 using FaceMask.Cli.Commands;
+using FaceMask.Runtime;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -9,6 +10,10 @@ internal static class FaceMaskApp
 {
     public static int Run(string[] args, IAnsiConsole? console = null)
     {
+        // Every command: libtorch's freed activation blocks stay in the heap for the next step or pass instead of being
+        // returned to the system and faulted back in (the seed5 training-step benchmark 1.24–1.35× faster, a batch of
+        // served faces 1.9× less CPU, fine-tuning no more peak memory; docs/benchmarks.md).
+        NativeHeap.KeepActivationMemory();
         using var cancellation = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

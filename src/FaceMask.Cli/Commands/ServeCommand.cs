@@ -70,7 +70,6 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         // One thread per analysis for the network (ONNX Runtime by default, or libtorch) and for face detection; --concurrency copies of the analyzer (each detects
         // or, unbatched, analyses one photo at a time) and as many batch workers, so about that many cores are busy.
         TorchRuntime.Configure(1, 0);
-        NativeHeap.KeepActivationMemory();
         using PhotoAnalyzerPool analyzer = OpenModel(settings, out ModelInfo model);
         FaceMaskWebOptions options = settings.WebOptions();
         // POST /api/v1/video runs on the first copy: its lock serialises the clip's face detection (and, unbatched, its

@@ -3,16 +3,19 @@ using System.Runtime.InteropServices;
 namespace FaceMask.Runtime;
 
 /// <summary>
-/// glibc's heap settings for serving: keeps the freed blocks of libtorch's activations (a few to 30 MB each for a batch
-/// of 224 px faces) in the heap for the next pass instead of returning them to the system and page-faulting them back
-/// in on every pass.
+/// glibc's heap settings for libtorch: keeps the freed blocks of its activations (2 MB a layer for a training batch of
+/// 32 px images, up to 30 MB for a batch of 224 px faces) in the heap for the next step or pass instead of returning
+/// them to the system and page-faulting them back in every time. The <c>facemask</c> CLI applies them for every command.
 /// </summary>
 /// <remarks>
 /// By default glibc serves blocks over its (adaptive) mmap threshold with fresh <c>mmap</c>s and trims the heap's free
-/// top, so each forward pass of a batch of faces faults its activation memory in again; on the 2-core machine a batch of 8
-/// then cost 65 ms of CPU per face instead of 34 ms (<c>bench/results/batch-sizes.json</c>, docs/benchmarks.md). The
-/// price is a process that keeps up to about 1 GB of freed heap. Environment variables <c>MALLOC_MMAP_THRESHOLD_</c>,
-/// <c>MALLOC_TRIM_THRESHOLD_</c> or <c>MALLOC_TOP_PAD_</c>, when set, win.
+/// top, so each pass faults its activation memory in again: serving a batch of 8 faces then cost 65 ms of CPU per face
+/// instead of 34 ms (<c>bench/results/batch-sizes.json</c>), and the seed5 training-step benchmark ran 1.24–1.35× slower,
+/// a fifth of its time in the kernel (<c>bench/results/seed-pipeline*.json</c>, docs/benchmarks.md). A 5-fold
+/// fine-tuning run peaked slightly lower with it (<c>bench/results/finetune-memory.json</c>).
+/// Results are unchanged (the same predictions, bit for bit). The price is a process that keeps up to about 1 GB of
+/// freed heap. Environment variables <c>MALLOC_MMAP_THRESHOLD_</c>, <c>MALLOC_TRIM_THRESHOLD_</c> or
+/// <c>MALLOC_TOP_PAD_</c>, when set, win.
 /// </remarks>
 public static class NativeHeap
 {
