@@ -51,12 +51,13 @@ runs+=("$(measure pytorch /usr/bin/python3 bench/python/kfold_reference.py --dat
 
 tmp=$(mktemp "$out.XXXX")
 /usr/bin/python3 - "$(nproc)" "$before" "${runs[@]}" >"$tmp" <<'EOF'
-import json, sys
+import json, sys, time
 cores, before, *runs = sys.argv[1:]
 runs = [json.loads(r) for r in runs]
 by = {r["name"]: r for r in runs}
 result = {
     "what": "wall time of the full seed5 protocol (10-fold x 10 epochs, 32 px, 2 threads), ours and PyTorch 1.13's reference back to back (issue #18 part 1); bench/seed-protocol.sh",
+    "date": time.strftime("%Y-%m-%d"),
     "machine": {"cores": int(cores)},
     "runs": runs,
     "wall_ratio_ours_vs_pytorch": round(by["ours"]["wall_seconds"] / by["pytorch"]["wall_seconds"], 3),
