@@ -18,7 +18,7 @@ namespace FaceMask.Bench;
 /// stay readable on a shared machine (CPU time is what two cores can give).
 /// Usage: dotnet run -c Release --project bench/FaceMask.Bench -- batch [--model DIR] [--photo FILE] [--repeats N]
 /// [--sizes 1,2,4,…] [--threads 1,2] [--engine torch|onnx] [--default-heap] [--out FILE] (--default-heap: without
-/// <see cref="NativeHeap.KeepActivationMemory"/>, which serve applies; --engine onnx: the network in ONNX Runtime on one
+/// <see cref="NativeHeap.KeepActivationMemory"/>, which every facemask command applies; --engine onnx: the network in ONNX Runtime on one
 /// thread, as serve runs it, so --threads does not apply).
 /// </summary>
 internal static class BatchBench
@@ -33,7 +33,7 @@ internal static class BatchBench
         string output = BenchmarkApp.Arg(args, "--out") ?? Path.Combine(BenchmarkApp.RepoRoot(), "bench", "results", "batch-sizes.json");
 
         TorchRuntime.Configure(1, 0);
-        bool heapKept = !args.Contains("--default-heap") && NativeHeap.KeepActivationMemory();
+        bool heapKept = BenchmarkApp.KeepHeap(args);
         string loadAverage = LoadAverage();
         ModelManifest manifest = ModelStore.ReadManifest(directory);
         using TrainedModel model = ModelStore.Load(directory);

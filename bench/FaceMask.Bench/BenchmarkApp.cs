@@ -72,8 +72,7 @@ internal static class BenchmarkApp
             }
 
             TorchRuntime.Configure(threads, 0);
-            // As the facemask CLI does for every command, unless --default-heap (glibc's own settings, for comparison).
-            result["heap_kept"] = !args.Contains("--default-heap") && NativeHeap.KeepActivationMemory();
+            result["heap_kept"] = KeepHeap(args);
             var all = Enumerable.Range(0, loaded.Count).ToArray();
             using var set = TensorSet.FromPixels(loaded.Pixels, loaded.Labels, 32, all, Normalization.Half);
             result["train_images_per_s"] = Math.Round(TrainSpeed(set, loaded.Classes.Count, threads), 1);
@@ -171,6 +170,12 @@ internal static class BenchmarkApp
 
     private static JsonNode? Ratio(JsonNode? ours, JsonNode? theirs) =>
         ours is null || theirs is null ? null : JsonValue.Create(Math.Round(ours.GetValue<double>() / theirs.GetValue<double>(), 3));
+
+    /// <summary>
+    /// Keeps glibc's heap (<see cref="NativeHeap.KeepActivationMemory"/>) as the facemask CLI does for every command,
+    /// unless <c>--default-heap</c> asks for glibc's own settings, to compare. Returns whether it is kept.
+    /// </summary>
+    internal static bool KeepHeap(string[] args) => !args.Contains("--default-heap") && NativeHeap.KeepActivationMemory();
 
     internal static string? Arg(string[] args, string name)
     {

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using FaceMask.Data;
 using FaceMask.Features;
 using FaceMask.ResNet;
-using FaceMask.Runtime;
 
 namespace FaceMask.Bench;
 
@@ -39,8 +38,7 @@ internal static class ExtractionBench
             ["machine"] = new JsonObject { ["cores"] = cores, ["os"] = Environment.OSVersion.ToString(), ["dotnet"] = Environment.Version.ToString() },
             ["load_average_at_start"] = BatchBench.LoadAverage(),
             ["dataset"] = data,
-            // As the facemask CLI does for every command, unless --default-heap (glibc's own settings, for comparison).
-            ["heap_kept"] = !args.Contains("--default-heap") && NativeHeap.KeepActivationMemory(),
+            ["heap_kept"] = BenchmarkApp.KeepHeap(args),
         };
 
         string staged = Stage(data, limit);
