@@ -65,7 +65,7 @@ internal static class LoadTest
             BatchWindowMilliseconds = window,
         };
         ModelManifest manifest = ModelStore.ReadManifest(modelDirectory);
-        var app = FaceMaskWebApp.Build(analyzer, ModelInfo.FromManifest(manifest, analyzer.ModelId, CalibrationInEffect.For(manifest)), options);
+        var app = FaceMaskWebApp.Build(analyzer, ModelInfo.FromManifest(manifest, analyzer.ModelId, CalibrationInEffect.For(manifest), engine), options);
         JsonObject result;
         try
         {

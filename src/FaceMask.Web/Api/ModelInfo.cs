@@ -24,13 +24,13 @@ public sealed record ModelInfo(
     IReadOnlyDictionary<string, double> Metrics,
     DateTime? CreatedUtc,
     CalibrationInEffect Calibration,
-    string Engine = "torch")
+    string Engine)
 {
     /// <summary>
     /// The information a model folder's manifest gives, under the id and with the calibration the analyzer reports
     /// (<c>PhotoAnalyzer.Calibration</c>), and the engine that runs the network.
     /// </summary>
-    public static ModelInfo FromManifest(ModelManifest manifest, string id, CalibrationInEffect calibration, InferenceEngine engine = InferenceEngine.Torch)
+    public static ModelInfo FromManifest(ModelManifest manifest, string id, CalibrationInEffect calibration, InferenceEngine engine)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(calibration);

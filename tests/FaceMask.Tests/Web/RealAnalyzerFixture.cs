@@ -30,7 +30,7 @@ public sealed class RealAnalyzerFixture : IDisposable
             ? ModelStore.DefaultModelDirectory
             : TrainSmallModel(temp);
         Analyzer = PhotoAnalyzer.Open(ModelDirectory);
-        Model = ModelInfo.FromManifest(ModelStore.ReadManifest(ModelDirectory), Analyzer.ModelId, Analyzer.Calibration);
+        Model = ModelInfo.FromManifest(ModelStore.ReadManifest(ModelDirectory), Analyzer.ModelId, Analyzer.Calibration, Analyzer.Options.Engine);
     }
 
     public string? ModelDirectory { get; }

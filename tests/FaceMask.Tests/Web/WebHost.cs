@@ -26,7 +26,7 @@ internal sealed class WebHost : IAsyncDisposable
 
     public static ModelInfo ModelOf(IPhotoAnalyzer analyzer) => new(
         analyzer.ModelId, "seed5", analyzer.Classes, 32, new Dictionary<string, double> { ["accuracy"] = 0.75, ["macro_f1"] = 0.7 }, new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
-        analyzer is FakePhotoAnalyzer fake ? new CalibrationInEffect(1.0, fake.UnsureBelow) : CalibrationInEffect.None);
+        analyzer is FakePhotoAnalyzer fake ? new CalibrationInEffect(1.0, fake.UnsureBelow) : CalibrationInEffect.None, "torch");
 
     /// <summary>In memory: no socket, no Kestrel limits (the app's own limits still apply).</summary>
     public static async Task<WebHost> InMemoryAsync(IPhotoAnalyzer analyzer, FaceMaskWebOptions? options = null, ModelInfo? model = null, FaceMask.Video.IVideoAnalyzer? video = null)
